@@ -1,0 +1,45 @@
+package dev.storywire.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.storywire.model.Json;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one ingest run (or one batch of a follow run) did.
+ *
+ * @param read documents read (published plus rejected, plus any that failed to send)
+ * @param published articles acknowledged by the cluster on the articles topic
+ * @param rejected documents rejected and written to the dead-letter topic
+ * @param rejections source and reason of each rejected document, in input order
+ */
+public record IngestReport(long read, long published, long rejected, List<Rejection> rejections) {
+
+    /** One rejected document. */
+    public record Rejection(String source, String reason) {
+    }
+
+    public static final IngestReport EMPTY = new IngestReport(0, 0, 0, List.of());
+
+    public IngestReport {
+        rejections = rejections == null ? List.of() : List.copyOf(rejections);
+    }
+
+    /** This report followed by {@code other}. */
+    public IngestReport plus(IngestReport other) {
+        List<Rejection> all = new ArrayList<>(rejections);
+        all.addAll(other.rejections);
+        return new IngestReport(read + other.read, published + other.published, rejected + other.rejected, all);
+    }
+
+    /**
+     * {@code {"read": N, "published": N, "rejected": N, "rejections": [{"source": "...", "reason": "..."}]}}.
+     */
+    public String toJson() {
+        try {
+            return Json.mapper().writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an ingest report of plain numbers and strings is always JSON", e);
+        }
+    }
+}
