@@ -1,0 +1,77 @@
+package dev.storywire.sink;
+
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** PostgreSQL: {@code timestamptz} for times, {@code jsonb} for lists. */
+public final class PostgresDialect implements SqlDialect {
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public Driver driver() {
+        return new org.postgresql.Driver();
+    }
+
+    @Override
+    public List<String> createStatements(TableNames tables) {
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS " + tables.stories() + " ("
+                        + "story_id TEXT NOT NULL PRIMARY KEY, "
+                        + "headline TEXT, "
+                        + "article_count INTEGER NOT NULL, "
+                        + "first_seen TIMESTAMPTZ, "
+                        + "last_updated TIMESTAMPTZ, "
+                        + "version BIGINT NOT NULL, "
+                        + "providers JSONB NOT NULL DEFAULT '[]'::jsonb, "
+                        + "topics JSONB NOT NULL DEFAULT '[]'::jsonb)",
+                "CREATE INDEX IF NOT EXISTS " + tables.storiesLastUpdatedIndex()
+                        + " ON " + tables.stories() + " (last_updated)",
+                "CREATE TABLE IF NOT EXISTS " + tables.storyArticles() + " ("
+                        + "article_id TEXT NOT NULL PRIMARY KEY, "
+                        + "story_id TEXT NOT NULL, "
+                        + "url TEXT, "
+                        + "title TEXT, "
+                        + "provider TEXT, "
+                        + "published_at TIMESTAMPTZ, "
+                        + "role TEXT NOT NULL CHECK (role IN ('primary', 'syndicated', 'related')), "
+                        + "excerpt TEXT, "
+                        + "related JSONB)",
+                "CREATE INDEX IF NOT EXISTS " + tables.storyArticlesStoryIdIndex()
+                        + " ON " + tables.storyArticles() + " (story_id)");
+    }
+
+    /** The driver sends strings as varchar; the cast makes PostgreSQL parse and store them as jsonb. */
+    @Override
+    public String jsonPlaceholder() {
+        return "CAST(? AS jsonb)";
+    }
+
+    @Override
+    public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            // pgjdbc maps OffsetDateTime to timestamptz (JDBC 4.2); Instant itself is not supported.
+            statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+
+    @Override
+    public void setJson(PreparedStatement statement, int index, String json) throws SQLException {
+        if (json == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, json);
+        }
+    }
+}

@@ -1,0 +1,451 @@
+package dev.storywire.sink;
+
+import static dev.storywire.sink.Fixtures.ARTICLES;
+import static dev.storywire.sink.Fixtures.STORIES;
+import static dev.storywire.sink.Fixtures.T0;
+import static dev.storywire.sink.Fixtures.article;
+import static dev.storywire.sink.Fixtures.articleRecord;
+import static dev.storywire.sink.Fixtures.json;
+import static dev.storywire.sink.Fixtures.member;
+import static dev.storywire.sink.Fixtures.record;
+import static dev.storywire.sink.Fixtures.story;
+import static dev.storywire.sink.Fixtures.storyArticle;
+import static dev.storywire.sink.Fixtures.storyRecord;
+import static dev.storywire.sink.Fixtures.tombstone;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.storywire.model.Article;
+import dev.storywire.model.ResolvedRelated;
+import dev.storywire.model.Role;
+import dev.storywire.model.Story;
+import dev.storywire.model.StoryArticle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.storage.StringConverter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StorySinkTaskTest {
+
+    @TempDir
+    Path dir;
+
+    private String url;
+    private final List<StorySinkTask> tasks = new ArrayList<>();
+    private StorySinkTask task;
+    private RecordingSinkTaskContext context;
+    private SqliteTables db;
+
+    private final Article a = article("news.example/a", "Chip maker unveils AI accelerator",
+            "https://www.news.example/a?utm_source=feed", "News", T0);
+    private final Article b = article("wire.example/b", "AI accelerator launched",
+            "https://wire.example/b", "Wire", T0.plus(Duration.ofHours(1)));
+    private final Article c = article("blog.example/c", "Hands-on with the new accelerator",
+            "https://blog.example/c", "Blog", T0.plus(Duration.ofHours(2)));
+
+    @BeforeEach
+    void startTask() {
+        url = "jdbc:sqlite:" + dir.resolve("data/stories.db");
+        db = new SqliteTables(url, TableNames.withPrefix(""));
+        context = RecordingSinkTaskContext.withErrantReporter(Map.of());
+        task = start(props(), context);
+    }
+
+    @AfterEach
+    void stopTasks() {
+        tasks.forEach(StorySinkTask::stop);
+    }
+
+    private Map<String, String> props() {
+        Map<String, String> props = new HashMap<>();
+        props.put(StorySinkConfig.CONNECTION_URL, url);
+        props.put(StorySinkConfig.BATCH_SIZE, "2");
+        props.put(StorySinkConfig.RETRY_BACKOFF_MS, "250");
+        return props;
+    }
+
+    private StorySinkTask start(Map<String, String> props, RecordingSinkTaskContext taskContext) {
+        StorySinkTask started = new StorySinkTask();
+        started.initialize(taskContext);
+        started.start(props);
+        tasks.add(started);
+        return started;
+    }
+
+    private void put(SinkRecord... records) {
+        task.put(List.of(records));
+    }
+
+    @Test
+    void shouldUpsertStoryAndItsArticles() {
+        Story s1 = story("st-1", 1, member(a.id(), Role.PRIMARY, T0), member(b.id(), Role.SYNDICATED, T0),
+                member("other.example/r", Role.RELATED, T0.minus(Duration.ofDays(1))));
+        put(storyRecord(0, s1),
+                articleRecord(0, storyArticle("st-1", Role.PRIMARY, a,
+                        new ResolvedRelated("other.example/r", "st-1", "Related", "https://other.example/r"))),
+                articleRecord(1, storyArticle("st-1", Role.SYNDICATED, b)));
+
+        assertThat(db.story("st-1")).hasValueSatisfying(row -> assertThat(row)
+                .containsEntry("headline", "Headline of st-1 v1")
+                .containsEntry("article_count", 1)
+                .containsEntry("version", 1)
+                .containsEntry("first_seen", "2025-02-28T08:00:00.000Z")
+                .containsEntry("last_updated", "2025-03-01T08:00:00.000Z")
+                .containsEntry("providers", "[\"Provider\"]")
+                .containsEntry("topics", "[\"ai\",\"chips\"]"));
+        assertThat(db.article(a.id())).hasValueSatisfying(row -> assertThat(row)
+                .containsEntry("story_id", "st-1")
+                .containsEntry("url", "https://www.news.example/a?utm_source=feed")
+                .containsEntry("title", "Chip maker unveils AI accelerator")
+                .containsEntry("provider", "News")
+                .containsEntry("published_at", "2025-03-01T08:00:00.000Z")
+                .containsEntry("role", "primary")
+                .containsEntry("excerpt", "Excerpt of Chip maker unveils AI accelerator")
+                .containsEntry("related", "[{\"articleId\":\"other.example/r\",\"storyId\":\"st-1\","
+                        + "\"title\":\"Related\",\"webUrl\":\"https://other.example/r\"}]"));
+        assertThat(db.article(b.id())).hasValueSatisfying(row -> assertThat(row).containsEntry("role", "syndicated"));
+        assertThat(db.article("other.example/r")).hasValueSatisfying(row -> assertThat(row)
+                .containsEntry("role", "related")
+                .containsEntry("story_id", "st-1")
+                .containsEntry("url", "https://other.example/r"));
+    }
+
+    @Test
+    void shouldChangeNothingWhenRecordsAreReplayed() {
+        List<SinkRecord> records = List.of(
+                storyRecord(0, story("st-1", 1, member(a.id(), Role.PRIMARY, T0))),
+                articleRecord(0, storyArticle("st-1", Role.PRIMARY, a)),
+                storyRecord(1, story("st-1", 2, member(a.id(), Role.PRIMARY, T0), member(c.id(), Role.RELATED, T0))),
+                articleRecord(1, storyArticle("st-1", Role.PRIMARY, b)));
+        task.put(records);
+        List<Map<String, Object>> first = db.snapshot();
+
+        task.put(records);
+        task.put(records.subList(0, 2));
+        records.forEach(r -> task.put(List.of(r)));
+
+        assertThat(db.snapshot()).isEqualTo(first).hasSize(4);
+    }
+
+    @Test
+    void shouldKeepTheUrlOfFirstSight() {
+        put(articleRecord(0, storyArticle("st-1", Role.PRIMARY, a)));
+        Article corrected = article(a.id(), "Corrected title", "https://news.example/a", "News", T0);
+        put(articleRecord(1, storyArticle("st-1", Role.PRIMARY, corrected)));
+
+        assertThat(db.article(a.id())).hasValueSatisfying(row -> assertThat(row)
+                .containsEntry("url", "https://www.news.example/a?utm_source=feed")
+                .containsEntry("title", "Corrected title"));
+    }
+
+    @Test
+    void shouldDeleteStoryAndItsArticlesOnTombstone() {
+        put(storyRecord(0, story("st-1", 1, member(a.id(), Role.PRIMARY, T0), member(c.id(), Role.RELATED, T0))),
+                articleRecord(0, storyArticle("st-1", Role.PRIMARY, a)),
+                storyRecord(1, story("st-2", 1, member(b.id(), Role.PRIMARY, T0))),
+                articleRecord(1, storyArticle("st-2", Role.PRIMARY, b)));
+
+        put(tombstone(2, "st-1"));
+
+        assertThat(db.story("st-1")).isEmpty();
+        assertThat(db.articlesOf("st-1")).isEmpty();
+        assertThat(db.story("st-2")).isPresent();
+        assertThat(db.articlesOf("st-2")).hasSize(1);
+    }
+
+    @Test
+    void shouldSkipTombstonesWhenDeleteIsDisabled() {
+        Map<String, String> props = props();
+        props.put(StorySinkConfig.DELETE_ENABLED, "false");
+        task = start(props, context);
+        put(storyRecord(0, story("st-1", 1, member(a.id(), Role.PRIMARY, T0))),
+                articleRecord(0, storyArticle("st-1", Role.PRIMARY, a)));
+
+        put(tombstone(1, "st-1"));
+
+        assertThat(db.story("st-1")).isPresent();
+        assertThat(db.articlesOf("st-1")).hasSize(1);
+    }
+
+    /** st-1 (a, related c) and st-2 (b) merge into st-2: a moves, st-1 gets a tombstone. */
+    private List<SinkRecord> beforeMerge() {
+        return List.of(
+                storyRecord(0, story("st-1", 1, member(a.id(), Role.PRIMARY, T0), member(c.id(), Role.RELATED, T0))),
+                storyRecord(1, story("st-2", 1, member(b.id(), Role.PRIMARY, T0))),
+                articleRecord(0, storyArticle("st-1", Role.PRIMARY, a)),
+                articleRecord(1, storyArticle("st-2", Role.PRIMARY, b)));
+    }
+
+    private SinkRecord mergedStory() {
+        return storyRecord(3, story("st-2", 2, member(a.id(), Role.PRIMARY, T0), member(b.id(), Role.PRIMARY, T0),
+                member(c.id(), Role.RELATED, T0)));
+    }
+
+    private SinkRecord movedArticle() {
+        return articleRecord(2, storyArticle("st-2", Role.PRIMARY, a));
+    }
+
+    @Test
+    void shouldConvergeWhenTombstoneComesAfterTheMove() {
+        task.put(beforeMerge());
+
+        put(movedArticle());
+        put(mergedStory());
+        put(tombstone(4, "st-1"));
+
+        assertMerged();
+    }
+
+    @Test
+    void shouldConvergeWhenTombstoneComesBeforeTheMove() {
+        task.put(beforeMerge());
+
+        put(tombstone(4, "st-1"));
+        assertThat(db.article(a.id())).isEmpty();
+        put(mergedStory());
+        put(movedArticle());
+
+        assertMerged();
+    }
+
+    @Test
+    void shouldConvergeWhenMergeArrivesInOneBatch() {
+        task.put(beforeMerge());
+
+        put(tombstone(4, "st-1"), movedArticle(), mergedStory());
+
+        assertMerged();
+    }
+
+    private void assertMerged() {
+        assertThat(db.story("st-1")).isEmpty();
+        assertThat(db.story("st-2")).hasValueSatisfying(row -> assertThat(row).containsEntry("version", 2));
+        assertThat(db.articlesOf("st-1")).isEmpty();
+        assertThat(db.articlesOf("st-2")).extracting(row -> row.get("article_id") + ":" + row.get("role"))
+                .containsExactly(c.id() + ":related", a.id() + ":primary", b.id() + ":primary");
+    }
+
+    @Test
+    void shouldNotLetRelatedRowOverwritePrimaryRow() {
+        put(articleRecord(0, storyArticle("st-1", Role.PRIMARY, a)));
+        put(storyRecord(0, story("st-2", 1, member(b.id(), Role.PRIMARY, T0), member(a.id(), Role.RELATED, T0))));
+
+        assertThat(db.article(a.id())).hasValueSatisfying(row -> assertThat(row)
+                .containsEntry("story_id", "st-1")
+                .containsEntry("role", "primary")
+                .containsEntry("title", "Chip maker unveils AI accelerator"));
+    }
+
+    @Test
+    void shouldLetPrimaryRowReplaceRelatedRow() {
+        put(storyRecord(0, story("st-2", 1, member(b.id(), Role.PRIMARY, T0), member(a.id(), Role.RELATED, T0))));
+        put(articleRecord(0, storyArticle("st-1", Role.PRIMARY, a)));
+
+        assertThat(db.article(a.id())).hasValueSatisfying(row -> assertThat(row)
+                .containsEntry("story_id", "st-1")
+                .containsEntry("role", "primary")
+                .containsEntry("url", "https://" + a.id()));
+    }
+
+    @Test
+    void shouldIgnoreOlderStoryVersions() {
+        put(storyRecord(5, story("st-1", 3, member(a.id(), Role.PRIMARY, T0))));
+
+        put(storyRecord(2, story("st-1", 2, member(a.id(), Role.PRIMARY, T0), member(c.id(), Role.RELATED, T0))));
+
+        assertThat(db.story("st-1")).hasValueSatisfying(row -> assertThat(row)
+                .containsEntry("version", 3)
+                .containsEntry("headline", "Headline of st-1 v3"));
+        assertThat(db.article(c.id())).as("related members of a stale version").isEmpty();
+    }
+
+    @Test
+    void shouldDropRelatedRowsANewerVersionNoLongerLists() {
+        put(storyRecord(0, story("st-1", 1, member(a.id(), Role.PRIMARY, T0), member(c.id(), Role.RELATED, T0))),
+                articleRecord(0, storyArticle("st-1", Role.PRIMARY, a)));
+
+        put(storyRecord(1, story("st-1", 2, member(a.id(), Role.PRIMARY, T0))));
+
+        assertThat(db.article(c.id())).isEmpty();
+        assertThat(db.article(a.id())).as("primary rows belong to the articles topic").isPresent();
+    }
+
+    @Test
+    void shouldKeepTheHighestVersionWithinOneBatch() {
+        put(storyRecord(0, story("st-1", 4)), storyRecord(1, story("st-1", 3)));
+
+        assertThat(db.story("st-1")).hasValueSatisfying(row -> assertThat(row).containsEntry("version", 4));
+    }
+
+    @Test
+    void shouldSendUnreadableRecordsToTheErrantReporterAndGoOn() {
+        SinkRecord badJson = record(STORIES, 1, 7, "st-9", "{\"storyId\": ");
+        SinkRecord wrongShape = record(ARTICLES, 2, 8, "x", "[1, 2, 3]");
+        SinkRecord noStory = record(ARTICLES, 2, 9, a.id(), json(storyArticle(null, Role.PRIMARY, a)));
+        SinkRecord badRole = record(ARTICLES, 2, 10, a.id(),
+                json(storyArticle("st-1", Role.PRIMARY, a)).replace("\"primary\"", "\"headline\""));
+
+        put(badJson, wrongShape, noStory, badRole, storyRecord(11, story("st-1", 1)),
+                articleRecord(12, storyArticle("st-1", Role.PRIMARY, b)));
+
+        assertThat(context.reported).extracting(r -> r.record().kafkaOffset()).containsExactly(7L, 8L, 9L, 10L);
+        assertThat(context.reported.get(0).error().getMessage())
+                .contains("topic=stories partition=1 offset=7", "{\"storyId\": ");
+        assertThat(context.reported.get(1).error().getMessage()).contains("ARRAY");
+        assertThat(context.reported.get(2).error().getMessage()).contains("storyId");
+        assertThat(db.story("st-1")).isPresent();
+        assertThat(db.article(b.id())).isPresent();
+    }
+
+    @Test
+    void shouldFailNamingTheRecordWithoutErrantReporter() {
+        task = start(props(), RecordingSinkTaskContext.withoutErrantReporter(Map.of()));
+
+        assertThatThrownBy(() -> put(record(ARTICLES, 3, 42, "x", "not json")))
+                .isInstanceOf(ConnectException.class)
+                .isNotInstanceOf(RetriableException.class)
+                .hasMessageContaining("topic=stories.articles partition=3 offset=42")
+                .hasMessageContaining("not json");
+    }
+
+    @Test
+    void shouldReadValuesOfStringJsonAndByteArrayConverters() {
+        StoryArticle first = storyArticle("st-1", Role.PRIMARY, a);
+        StoryArticle second = storyArticle("st-1", Role.SYNDICATED, b);
+        Story story = story("st-1", 1, member(a.id(), Role.PRIMARY, T0), member(c.id(), Role.RELATED, T0));
+        byte[] storyBytes = json(story).getBytes(StandardCharsets.UTF_8);
+        byte[] secondBytes = json(second).getBytes(StandardCharsets.UTF_8);
+        byte[] firstBytes = json(first).getBytes(StandardCharsets.UTF_8);
+
+        try (JsonConverter jsonConverter = new JsonConverter(); StringConverter stringConverter = new StringConverter()) {
+            jsonConverter.configure(Map.of("schemas.enable", "false"), false);
+            stringConverter.configure(Map.of(), false);
+            Object mapValue = jsonConverter.toConnectData(STORIES, storyBytes).value();
+            Object stringValue = stringConverter.toConnectData(ARTICLES, secondBytes).value();
+            assertThat(mapValue).isInstanceOf(Map.class);
+            assertThat(stringValue).isInstanceOf(String.class);
+
+            put(record(STORIES, 0, 0, "st-1", mapValue),
+                    record(ARTICLES, 0, 1, b.id(), stringValue),
+                    record(ARTICLES, 0, 2, a.id().getBytes(StandardCharsets.UTF_8), firstBytes));
+        }
+
+        assertThat(context.reported).isEmpty();
+        assertThat(db.story("st-1")).hasValueSatisfying(row -> assertThat(row)
+                .containsEntry("first_seen", "2025-03-01T08:00:00.000Z"));
+        assertThat(db.articlesOf("st-1")).extracting(row -> row.get("role"))
+                .containsExactlyInAnyOrder("primary", "syndicated", "related");
+    }
+
+    @Test
+    void shouldWriteInBatchesSmallerThanThePut() {
+        List<SinkRecord> records = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Article article = article("news.example/" + i, "Title " + i, "https://news.example/" + i, "News", T0);
+            records.add(articleRecord(i, storyArticle("st-1", Role.PRIMARY, article)));
+        }
+
+        task.put(records);
+
+        assertThat(db.articlesOf("st-1")).hasSize(7);
+    }
+
+    @Test
+    void shouldUseTablePrefix() {
+        Map<String, String> props = props();
+        props.put(StorySinkConfig.TABLE_PREFIX, "sw_");
+        task = start(props, context);
+
+        put(storyRecord(0, story("st-1", 1, member(a.id(), Role.PRIMARY, T0))),
+                articleRecord(0, storyArticle("st-1", Role.PRIMARY, a)));
+
+        SqliteTables prefixed = new SqliteTables(url, TableNames.withPrefix("sw_"));
+        assertThat(prefixed.story("st-1")).isPresent();
+        assertThat(prefixed.article(a.id())).isPresent();
+    }
+
+    @Test
+    void shouldUseWriteAheadLogSoReadersDoNotBlockTheWriter() {
+        put(storyRecord(0, story("st-1", 1)));
+
+        assertThat(db.pragma("journal_mode")).isEqualTo("wal");
+    }
+
+    @Test
+    void shouldWriteWhileAReaderHoldsASnapshot() throws Exception {
+        put(storyRecord(0, story("st-1", 1)));
+        try (Connection reader = DriverManager.getConnection(url)) {
+            reader.setAutoCommit(false);
+            try (Statement statement = reader.createStatement();
+                    ResultSet before = statement.executeQuery("SELECT version FROM stories WHERE story_id = 'st-1'")) {
+                assertThat(before.next()).isTrue();
+
+                put(storyRecord(1, story("st-1", 2)));
+
+                assertThat(before.getInt(1)).isEqualTo(1);
+            }
+            reader.commit();
+        }
+        assertThat(db.story("st-1")).hasValueSatisfying(row -> assertThat(row).containsEntry("version", 2));
+    }
+
+    @Test
+    void shouldRetryDatabaseErrorsThenReconnect() throws Exception {
+        Path blocker = dir.resolve("retry.db");
+        Files.createDirectories(blocker); // a directory where the database file should be: SQLite cannot open it
+        Map<String, String> props = props();
+        props.put(StorySinkConfig.CONNECTION_URL, "jdbc:sqlite:" + blocker);
+        props.put(StorySinkConfig.MAX_RETRIES, "2");
+        RecordingSinkTaskContext retrying = RecordingSinkTaskContext.withErrantReporter(Map.of());
+        task = start(props, retrying);
+        SinkRecord record = storyRecord(0, story("st-1", 1));
+        SinkRecord unreadable = record(STORIES, 0, 1, "st-2", "{oops");
+
+        assertThatThrownBy(() -> put(record, unreadable)).isInstanceOf(RetriableException.class)
+                .hasMessageContaining("stories-0@0..1", "SQLState");
+        Files.delete(blocker);
+        put(record, unreadable);
+
+        assertThat(retrying.timeouts).containsExactly(250L);
+        assertThat(retrying.reported).as("reported once across the redelivery").hasSize(1);
+        assertThat(new SqliteTables("jdbc:sqlite:" + blocker, TableNames.withPrefix("")).story("st-1")).isPresent();
+    }
+
+    @Test
+    void shouldFailWithTheDatabaseErrorWhenRetriesRunOut() throws Exception {
+        Path blocker = dir.resolve("broken.db");
+        Files.createDirectories(blocker);
+        Map<String, String> props = props();
+        props.put(StorySinkConfig.CONNECTION_URL, "jdbc:sqlite:" + blocker);
+        props.put(StorySinkConfig.MAX_RETRIES, "2");
+        RecordingSinkTaskContext retrying = RecordingSinkTaskContext.withErrantReporter(Map.of());
+        task = start(props, retrying);
+        SinkRecord record = storyRecord(0, story("st-1", 1));
+
+        assertThatThrownBy(() -> put(record)).isInstanceOf(RetriableException.class);
+        assertThatThrownBy(() -> put(record)).isInstanceOf(RetriableException.class);
+        assertThatThrownBy(() -> put(record))
+                .isInstanceOf(ConnectException.class)
+                .isNotInstanceOf(RetriableException.class)
+                .hasMessageContaining("failed after 2 retries")
+                .hasMessageContaining("SQLState");
+        assertThat(retrying.timeouts).containsExactly(250L, 250L);
+    }
+}
