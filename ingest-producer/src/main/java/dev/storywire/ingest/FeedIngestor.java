@@ -3,6 +3,7 @@ package dev.storywire.ingest;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Reads feed inputs and publishes them: the one-shot {@code ingest} command. Files are parsed one at a time as the
@@ -21,13 +22,42 @@ public final class FeedIngestor implements AutoCloseable {
 
     /** Files and directories (see {@link FeedInputs#expand}); all inputs are checked to exist before any is sent. */
     public IngestReport ingest(List<Path> inputs) {
+        return ingest(inputs, IngestProgress.NONE);
+    }
+
+    /** As {@link #ingest(List)}, telling {@code progress} about each file as it is parsed. */
+    public IngestReport ingest(List<Path> inputs, IngestProgress progress) {
         List<Path> files = FeedInputs.expand(inputs);
-        return publisher.publish(files.stream().flatMap(file -> parser.parseFile(file).stream()));
+        progress.started(files.size());
+        return publishReporting(files.stream().flatMap(file -> {
+            List<ParseResult> results = parser.parseFile(file);
+            progress.fileParsed(file.toString(), results);
+            return results.stream();
+        }), progress);
     }
 
     /** Standard input or any stream, named {@code source} in records and reports. */
     public IngestReport ingest(InputStream in, String source, InputFormat format) {
-        return publisher.publish(parser.parseStream(in, source, format));
+        return ingest(in, source, format, IngestProgress.NONE);
+    }
+
+    /** As {@link #ingest(InputStream, String, InputFormat)}, telling {@code progress} once the input is parsed. */
+    public IngestReport ingest(InputStream in, String source, InputFormat format, IngestProgress progress) {
+        progress.started(1);
+        List<ParseResult> results = parser.parseStream(in, source, format);
+        progress.fileParsed(source, results);
+        return publishReporting(results.stream(), progress);
+    }
+
+    private IngestReport publishReporting(Stream<ParseResult> results, IngestProgress progress) {
+        try {
+            IngestReport report = publisher.publish(results);
+            progress.finished(report);
+            return report;
+        } catch (PublishException e) {
+            progress.finished(e.partialReport());
+            throw e;
+        }
     }
 
     public FeedDocumentParser parser() {

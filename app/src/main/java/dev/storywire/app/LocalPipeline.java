@@ -1,0 +1,172 @@
+package dev.storywire.app;
+
+import dev.storywire.embedded.EmbeddedConnectWorker;
+import dev.storywire.embedded.EmbeddedKafkaBroker;
+import dev.storywire.model.Topics;
+import dev.storywire.processor.ProcessorConfig;
+import dev.storywire.processor.StoryTopology;
+import dev.storywire.processor.StreamProcessorApp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole pipeline in one process: broker (unless an external one is given), topics, the Streams
+ * processor and a Connect worker running the sink. Closing it stops everything it started, in reverse order.
+ */
+final class LocalPipeline implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+
+    private final PipelineSettings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private String bootstrapServers;
+    private Admin admin;
+    private StreamProcessorApp processor;
+    private EmbeddedConnectWorker connect;
+
+    private LocalPipeline(PipelineSettings settings) {
+        this.settings = settings;
+    }
+
+    static LocalPipeline start(PipelineSettings settings) {
+        LocalPipeline pipeline = new LocalPipeline(settings);
+        try {
+            pipeline.startAll();
+            return pipeline;
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    private void startAll() {
+        if (settings.embeddedBroker()) {
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start();
+            started.add(broker);
+            bootstrapServers = broker.bootstrapServers();
+        } else {
+            bootstrapServers = settings.bootstrapServers();
+        }
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                // Fail fast with a clear message when --bootstrap-servers points nowhere.
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+        started.add(admin);
+        List<NewTopic> topics = new ArrayList<>(TopicSetup.pipelineTopics(TopicSetup.DEFAULT_PARTITIONS));
+        // Created up front so the Connect worker does not log an error while creating it on first use.
+        topics.add(new NewTopic(PipelineSettings.SINK_DLQ_TOPIC, Optional.of(1), Optional.empty()));
+        TopicSetup.createMissing(admin, topics);
+
+        processor = StreamProcessorApp.start(StoryTopology.buildTopology(ProcessorConfig.defaults()),
+                StreamProcessorApp.streamsProperties(bootstrapServers, PipelineSettings.PROCESSOR_APPLICATION_ID,
+                        settings.workDir().resolve("streams-state")));
+        started.add(processor);
+
+        connect = EmbeddedConnectWorker.start(bootstrapServers, settings.workDir(), Map.of());
+        started.add(connect);
+        connect.putConnector(PipelineSettings.SINK_CONNECTOR_NAME, sinkConfig());
+    }
+
+    Map<String, String> sinkConfig() {
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", "dev.storywire.sink.StorySinkConnector");
+        // SQLite takes one writer at a time; one task keeps writes in a single transaction stream.
+        config.put("tasks.max", "1");
+        config.put("topics", Topics.STORIES.name() + "," + Topics.STORIES_ARTICLES.name());
+        config.put("connection.url", settings.jdbcUrl());
+        // Unreadable records go to a dead-letter topic with the reason in headers; the sink goes on.
+        config.put("errors.tolerance", "all");
+        config.put("errors.log.enable", "true");
+        config.put("errors.deadletterqueue.topic.name", PipelineSettings.SINK_DLQ_TOPIC);
+        config.put("errors.deadletterqueue.context.headers.enable", "true");
+        if (settings.embeddedBroker()) {
+            config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        }
+        return config;
+    }
+
+    /**
+     * Waits until the processor has consumed and committed every input record and the sink every output
+     * record. The processor is checked first: once its inputs are committed, its outputs (written in the same
+     * transactions) are final, so the sink's end offsets read next are the real finish line.
+     */
+    void awaitCaughtUp() throws InterruptedException {
+        Instant deadline = Instant.now().plus(settings.timeout());
+        try (GroupProgress progress = new GroupProgress(admin, bootstrapServers)) {
+            awaitCaughtUp(progress, deadline);
+        }
+    }
+
+    private void awaitCaughtUp(GroupProgress progress, Instant deadline) throws InterruptedException {
+        String sinkGroup = EmbeddedConnectWorker.sinkGroupId(PipelineSettings.SINK_CONNECTOR_NAME);
+        Set<String> sinkTopics = Set.of(Topics.STORIES.name(), Topics.STORIES_ARTICLES.name());
+        long processorLag = -1;
+        long sinkLag = -1;
+        while (Instant.now().isBefore(deadline)) {
+            checkHealthy();
+            processorLag = progress.unconsumedRecords(
+                    PipelineSettings.PROCESSOR_APPLICATION_ID, processorInputTopics(progress));
+            sinkLag = processorLag == 0 ? progress.unconsumedRecords(sinkGroup, sinkTopics) : -1;
+            if (processorLag == 0 && sinkLag == 0) {
+                return;
+            }
+            log.debug("Waiting: processor lag {}, sink lag {}", processorLag, sinkLag);
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+        throw new IllegalStateException("The pipeline did not catch up within " + settings.timeout()
+                + " (processor lag " + processorLag + ", sink lag " + sinkLag + "; sink "
+                + connect.connectorState(PipelineSettings.SINK_CONNECTOR_NAME) + ")");
+    }
+
+    private Set<String> processorInputTopics(GroupProgress progress) {
+        try {
+            Set<String> topics = new java.util.HashSet<>(progress.topicsMatching(
+                    PipelineSettings.PROCESSOR_APPLICATION_ID + "-", "-repartition"));
+            topics.add(Topics.FEED_ARTICLES.name());
+            return topics;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while listing topics", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Cannot list topics: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private void checkHealthy() {
+        if (!processor.state().isRunningOrRebalancing() && processor.state() != KafkaStreams.State.CREATED) {
+            throw new IllegalStateException("The stream processor stopped: " + processor.state());
+        }
+        if (connect.hasFailedTask(PipelineSettings.SINK_CONNECTOR_NAME)) {
+            throw new IllegalStateException("The sink connector failed: "
+                    + connect.connectorState(PipelineSettings.SINK_CONNECTOR_NAME));
+        }
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("Error while stopping {}: {}", started.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        started.clear();
+    }
+}

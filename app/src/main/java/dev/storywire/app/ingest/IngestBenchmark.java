@@ -1,0 +1,158 @@
+package dev.storywire.app.ingest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storywire.embedded.EmbeddedKafkaBroker;
+import dev.storywire.ingest.FeedDocumentParser;
+import dev.storywire.ingest.FeedIngestor;
+import dev.storywire.ingest.FeedInputs;
+import dev.storywire.ingest.FeedPublisher;
+import dev.storywire.ingest.IngestReport;
+import dev.storywire.ingest.InputFormat;
+import dev.storywire.ingest.ParseResult;
+import dev.storywire.ingest.ProducerSettings;
+import dev.storywire.ingest.PublisherConfig;
+import dev.storywire.model.Json;
+import dev.storywire.model.Topics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code bench/ingest}: parse-and-publish throughput of the ingester against Kafka's own
+ * {@code ProducerPerformance}, same record count, record size, producer settings and (embedded) broker, one run.
+ *
+ * <p>Arguments: {@code RESULT_JSON [DOCUMENTS [SHARED_DIR]]}; defaults 100000 documents, {@code ../shared}.
+ */
+public final class IngestBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestBenchmark.class);
+    /** Both runs write to topics of this many partitions, like the pipeline's feed.articles. */
+    private static final int PARTITIONS = 3;
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path result = Path.of(args.length > 0 ? args[0] : "bench/results/ingest.json");
+        int documents = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        Path shared = Path.of(args.length > 2 ? args[2] : "../shared");
+        List<String> originals = BenchmarkCorpus.originals(
+                List.of(shared.resolve("corpus").resolve("everyday-ai"), shared.resolve("seeds")));
+        Path work = Files.createTempDirectory("storywire-bench-");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(work.resolve("kafka")).build()
+                .start()) {
+            Path input = work.resolve("input");
+            BenchmarkCorpus.write(originals, documents, input);
+            int recordBytes = averageRecordBytes(originals);
+            LOG.info("Benchmark: {} documents ({} originals, average record {} bytes) against {}", documents,
+                    originals.size(), recordBytes, broker.bootstrapServers());
+            createTopics(broker.bootstrapServers(), "bench.articles", "bench.dlq", "bench.perf");
+
+            double parseOnly = parseOnly(input);
+            PublisherConfig config = PublisherConfig.of(broker.bootstrapServers())
+                    .withTopics("bench.articles", "bench.dlq");
+            long start = System.nanoTime();
+            IngestReport report;
+            try (FeedIngestor ingestor = new FeedIngestor(new FeedDocumentParser(), new FeedPublisher(config))) {
+                report = ingestor.ingest(List.of(input));
+            }
+            double ingestSeconds = (System.nanoTime() - start) / 1e9;
+            if (report.published() != documents) {
+                throw new IllegalStateException("expected " + documents + " published, got " + report.toJson());
+            }
+            double ingestRate = documents / ingestSeconds;
+            ProducerPerformanceRun perf = ProducerPerformanceRun.run(broker.bootstrapServers(), "bench.perf",
+                    documents, recordBytes, perfProducerProps(broker.bootstrapServers()));
+
+            ObjectNode json = Json.mapper().createObjectNode();
+            json.put("documents", documents);
+            json.put("recordBytes", recordBytes);
+            json.put("partitions", PARTITIONS);
+            json.put("ingestDocumentsPerSecond", Math.round(ingestRate));
+            json.put("ingestSeconds", round(ingestSeconds));
+            json.put("parseOnlyDocumentsPerSecond", Math.round(parseOnly));
+            json.put("producerPerformanceRecordsPerSecond", Math.round(perf.recordsPerSecond()));
+            json.put("ratio", round(ingestRate / perf.recordsPerSecond()));
+            json.put("producerPerformanceSummary", perf.summaryLine());
+            json.put("cores", Runtime.getRuntime().availableProcessors());
+            json.put("java", System.getProperty("java.version"));
+            json.putPOJO("producerSettings", ProducerSettings.masked(
+                    ProducerSettings.effective(broker.bootstrapServers(), Map.of())));
+            Files.createDirectories(result.toAbsolutePath().getParent());
+            Files.writeString(result, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+            LOG.info("Ingest {} documents/s, ProducerPerformance {} records/s, ratio {} (parse only {} documents/s); "
+                    + "written to {}", Math.round(ingestRate), Math.round(perf.recordsPerSecond()),
+                    round(ingestRate / perf.recordsPerSecond()), Math.round(parseOnly), result.toAbsolutePath());
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    /** Documents per second of parsing alone (read, split, YAML, validate, map; no Kafka), to locate the time. */
+    private static double parseOnly(Path input) {
+        FeedDocumentParser parser = new FeedDocumentParser();
+        long start = System.nanoTime();
+        long count = 0;
+        for (Path file : FeedInputs.expand(List.of(input))) {
+            for (ParseResult result : parser.parseFile(file)) {
+                Topics.ARTICLE_SERDE.serialize("bench", ((ParseResult.Parsed) result).article());
+                count++;
+            }
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The mean size of the serialized article values, the record size ProducerPerformance is given. */
+    private static int averageRecordBytes(List<String> originals) {
+        FeedDocumentParser parser = new FeedDocumentParser();
+        long total = 0;
+        for (int i = 0; i < originals.size(); i++) {
+            byte[] bytes = BenchmarkCorpus.copy(originals.get(i), i).getBytes(StandardCharsets.UTF_8);
+            ParseResult result = parser.parse("original-" + i, bytes, InputFormat.FRONT_MATTER).get(0);
+            total += Topics.ARTICLE_SERDE.serialize("bench", ((ParseResult.Parsed) result).article()).length;
+        }
+        return (int) (total / originals.size());
+    }
+
+    /** The ingester's producer settings (the ones that matter for throughput), for ProducerPerformance. */
+    private static List<String> perfProducerProps(String bootstrapServers) {
+        Map<String, Object> effective = ProducerSettings.effective(bootstrapServers, Map.of());
+        List<String> props = new ArrayList<>();
+        for (String key : List.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ProducerConfig.ACKS_CONFIG,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, ProducerConfig.LINGER_MS_CONFIG,
+                ProducerConfig.BATCH_SIZE_CONFIG)) {
+            props.add(key + "=" + effective.get(key));
+        }
+        return props;
+    }
+
+    private static void createTopics(String bootstrapServers, String... names) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(Stream.of(names).map(name -> new NewTopic(name, PARTITIONS, (short) 1)).toList())
+                    .all().get();
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.storywire.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storywire.model.Json;
+import dev.storywire.testsupport.KafkaClusterExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code storywire ingest} end to end against a real broker, through the command line. */
+class IngestCommandIT {
+
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
+
+    private static final Path SEEDS = Path.of("..", "..", "shared", "seeds").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    private String articles;
+    private String dlq;
+
+    @BeforeEach
+    void createTopics() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        articles = "feed.articles.cli." + suffix;
+        dlq = "feed.dlq.cli." + suffix;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(articles, 1, (short) 1), new NewTopic(dlq, 1, (short) 1)))
+                    .all().get();
+        }
+    }
+
+    private int ingest(String... args) {
+        List<String> all = new ArrayList<>(List.of("ingest", "--bootstrap-servers", KAFKA.bootstrapServers(),
+                "--articles-topic", articles, "--dlq-topic", dlq, "--progress", "LOG"));
+        all.addAll(List.of(args));
+        return new CommandLine(new StorywireCli()).execute(all.toArray(String[]::new));
+    }
+
+    @Test
+    void shouldExitZeroWhenEverySeedIsPublished() {
+        assertThat(ingest(SEEDS.toString())).isEqualTo(IngestCommand.EXIT_OK);
+
+        assertThat(endOffset(articles)).isEqualTo(5);
+        assertThat(endOffset(dlq)).isZero();
+    }
+
+    @Test
+    void shouldExitThreeAndReportRejectedDocuments() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.md"), "---\ntitle: [unclosed\n---\n");
+        Path report = dir.resolve("out").resolve("report.json");
+
+        assertThat(ingest("--report", report.toString(), SEEDS.toString(), bad.toString()))
+                .isEqualTo(IngestCommand.EXIT_REJECTED);
+
+        JsonNode json = Json.mapper().readTree(report.toFile());
+        assertThat(json.get("read").asLong()).isEqualTo(6);
+        assertThat(json.get("published").asLong()).isEqualTo(5);
+        assertThat(json.get("rejected").asLong()).isEqualTo(1);
+        assertThat(json.get("rejections").get(0).get("source").asText()).isEqualTo(bad.toString());
+        assertThat(json.get("rejections").get(0).get("reason").asText()).startsWith("YAML");
+        assertThat(endOffset(dlq)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldWatchOncePublishingOnlyWhatIsNewSinceTheCheckpoint() throws Exception {
+        Path watched = Files.createDirectories(dir.resolve("watched"));
+        Path checkpoint = dir.resolve("checkpoint.json");
+        Files.writeString(watched.resolve("a.md"), "---\ntitle: A\nwebUrl: https://example.com/a\n---\n");
+        String[] watchOnce = {"--watch", watched.toString(), "--once", "--checkpoint", checkpoint.toString()};
+
+        assertThat(ingest(watchOnce)).isEqualTo(IngestCommand.EXIT_OK);
+        assertThat(endOffset(articles)).isEqualTo(1);
+        assertThat(ingest(watchOnce)).isEqualTo(IngestCommand.EXIT_OK);
+        assertThat(endOffset(articles)).as("a restart publishes nothing again").isEqualTo(1);
+
+        Path temporary = Files.writeString(watched.resolve(".b.md.tmp"),
+                "---\ntitle: B\nwebUrl: https://example.com/b\n---\n");
+        Files.move(temporary, watched.resolve("b.md"), StandardCopyOption.ATOMIC_MOVE);
+        assertThat(ingest(watchOnce)).isEqualTo(IngestCommand.EXIT_OK);
+        assertThat(endOffset(articles)).isEqualTo(2);
+    }
+
+    private static long endOffset(String topic) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            return consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
+        }
+    }
+}

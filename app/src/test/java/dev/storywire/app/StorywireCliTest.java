@@ -1,0 +1,62 @@
+package dev.storywire.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class StorywireCliTest {
+
+    private final StringWriter err = new StringWriter();
+    private final StringWriter out = new StringWriter();
+
+    private int execute(String... args) {
+        CommandLine cli = new CommandLine(new StorywireCli());
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(out, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void shouldPrintUsageAndFailOnUnknownSubcommand() {
+        assertThat(execute("frobnicate")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument").contains("Usage: storywire");
+    }
+
+    @Test
+    void shouldPrintUsageAndFailWithoutSubcommand() {
+        assertThat(execute()).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing subcommand").contains("Usage: storywire");
+    }
+
+    @Test
+    void shouldPrintUsageAndFailOnBadFlag() {
+        assertThat(execute("run", "--no-such-flag")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option: '--no-such-flag'").contains("Usage: storywire run");
+    }
+
+    @Test
+    void shouldRejectMissingInputBeforeStartingAnything() {
+        assertThat(execute("run", "--input", "/no/such/feed/dir")).isEqualTo(2);
+        assertThat(err.toString()).contains("--input: no such file or directory: /no/such/feed/dir");
+    }
+
+    @Test
+    void shouldRejectNonNumericPort() {
+        assertThat(execute("broker", "--port", "abc")).isEqualTo(2);
+        assertThat(err.toString()).contains("--port");
+    }
+
+    @Test
+    void shouldDescribeEverySubcommandInHelp() {
+        assertThat(execute("--help")).isZero();
+        assertThat(out.toString()).contains("run").contains("broker");
+        for (String subcommand : new String[] {"run", "broker"}) {
+            out.getBuffer().setLength(0);
+            assertThat(execute(subcommand, "--help")).isZero();
+            assertThat(out.toString()).contains("Usage: storywire " + subcommand);
+        }
+    }
+}

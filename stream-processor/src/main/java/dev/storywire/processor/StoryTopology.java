@@ -1,0 +1,61 @@
+package dev.storywire.processor;
+
+import dev.storywire.model.Article;
+import dev.storywire.model.Topics;
+import dev.storywire.processor.cluster.ClusterOutput;
+import dev.storywire.processor.cluster.ClusteringProcessor;
+import dev.storywire.processor.dedupe.DedupeProcessor;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * The story topology:
+ * <pre>
+ * feed.articles --(event-time timestamps)--> dedupe (partitioned by article id, store dedupe-articles)
+ *   --> repartition "cluster-input" to ONE partition (clustering needs the global view)
+ *   --> clustering (stores cluster-*) --+--> stories.articles (key article id, StoryArticle)
+ *                                       +--> stories          (key story id, Story)
+ * </pre>
+ * Record timestamps are the articles' publish times throughout (see {@link ArticleTimestampExtractor}).
+ */
+public final class StoryTopology {
+
+    /** Name of the single-partition repartition topic, {@code <application.id>-cluster-input-repartition}. */
+    public static final String CLUSTER_INPUT = "cluster-input";
+
+    private StoryTopology() {
+    }
+
+    /** Describes the topology; nothing runs here. */
+    public static Topology buildTopology(ProcessorConfig config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, Article> articles = builder.stream(config.inputTopic(),
+                Consumed.with(Topics.KEY_SERDE, Topics.ARTICLE_SERDE)
+                        .withTimestampExtractor(new ArticleTimestampExtractor())
+                        .withName("feed-articles-source"));
+
+        KStream<String, Article> unique = articles.process(
+                DedupeProcessor.supplier(config.dedupeRetention()), Named.as("dedupe"));
+
+        KStream<String, ClusterOutput> clustered = unique
+                .repartition(Repartitioned.with(Topics.KEY_SERDE, Topics.ARTICLE_SERDE)
+                        .withName(CLUSTER_INPUT)
+                        .withNumberOfPartitions(1))
+                .process(ClusteringProcessor.supplier(config), Named.as("cluster"));
+
+        clustered.filter((key, out) -> out.storyArticle() != null, Named.as("story-articles-only"))
+                .mapValues(ClusterOutput::storyArticle, Named.as("story-article-value"))
+                .to(config.storyArticlesTopic(), Produced.with(Topics.KEY_SERDE, Topics.STORY_ARTICLE_SERDE)
+                        .withName("story-articles-sink"));
+        clustered.filter((key, out) -> out.story() != null, Named.as("stories-only"))
+                .mapValues(ClusterOutput::story, Named.as("story-value"))
+                .to(config.storiesTopic(), Produced.with(Topics.KEY_SERDE, Topics.STORY_SERDE)
+                        .withName("stories-sink"));
+        return builder.build();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.storywire.processor.cluster;
+
+import dev.storywire.model.Role;
+
+/** The story an article belongs to, and how. */
+public record ArticleAssignment(String storyId, Role role) {
+}

@@ -1,0 +1,64 @@
+package dev.storywire.processor.cluster;
+
+import dev.storywire.model.Article;
+import dev.storywire.model.JsonSerde;
+import dev.storywire.model.Topics;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The clustering processor's RocksDB stores, all changelogged. Kept apart so that a later story merge can
+ * rewrite them: {@link #ARTICLE_STORIES} (article to story) and {@link #STORIES} (story to members) are the two
+ * sides a merge has to update.
+ */
+public final class ClusteringStores {
+
+    /** Article id to {@link ArticleAssignment}: the story of every feed article and every related member. */
+    public static final String ARTICLE_STORIES = "cluster-article-stories";
+    /** Story id to {@link StoryState}. */
+    public static final String STORIES = "cluster-stories";
+    /** Article id to the latest {@link Article} of each feed article, to re-emit it when its related coverage resolves. */
+    public static final String ARTICLES = "cluster-articles";
+    /** Related article id to the ids of the feed articles that listed it ({@link IdList}, bounded). */
+    public static final String RELATED_INDEX = "cluster-related-index";
+    /** Term to the ids of the stories containing it ({@link IdList}, bounded, most recent last). */
+    public static final String TERM_INDEX = "cluster-term-index";
+    /** Term to the number of documents containing it; {@link #DOCUMENT_COUNT_KEY} holds the number of documents. */
+    public static final String DOCUMENT_FREQUENCIES = "cluster-document-frequencies";
+    /**
+     * Expiry index: {@code <lastUpdated epoch millis, 20 digits>|<story id>} to story id, so that expired stories
+     * are found by a range scan over the oldest keys instead of a scan of all stories.
+     */
+    public static final String STORY_EXPIRY = "cluster-story-expiry";
+
+    /** A key no term can take: the tokenizer never emits control characters. */
+    public static final String DOCUMENT_COUNT_KEY = "\u0000documents";
+
+    static final Serde<String> KEYS = Topics.KEY_SERDE;
+
+    private ClusteringStores() {
+    }
+
+    static String expiryKey(long epochMillis, String storyId) {
+        return String.format("%020d|%s", Math.max(epochMillis, 0L), storyId);
+    }
+
+    static Set<StoreBuilder<?>> builders() {
+        return Set.of(
+                store(ARTICLE_STORIES, JsonSerde.of(ArticleAssignment.class)),
+                store(STORIES, JsonSerde.of(StoryState.class)),
+                store(ARTICLES, Topics.ARTICLE_SERDE),
+                store(RELATED_INDEX, JsonSerde.of(IdList.class)),
+                store(TERM_INDEX, JsonSerde.of(IdList.class)),
+                store(DOCUMENT_FREQUENCIES, Serdes.Long()),
+                store(STORY_EXPIRY, Serdes.String()));
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), KEYS, valueSerde);
+    }
+}

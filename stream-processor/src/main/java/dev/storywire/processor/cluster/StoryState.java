@@ -1,0 +1,146 @@
+package dev.storywire.processor.cluster;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.storywire.model.Role;
+import dev.storywire.model.Story;
+import dev.storywire.model.StoryMember;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the clustering keeps per story: members in arrival order, a bounded term vector, topics and version.
+ *
+ * @param terms raw term counts of the members' titles and excerpts, bounded to the most frequent terms
+ * @param titleTerms raw term counts of the members' titles alone, bounded the same way
+ * @param indexed whether the story is still in the candidate term index (false once it expired)
+ */
+public record StoryState(
+        String storyId,
+        List<StoryMember> members,
+        Map<String, Integer> terms,
+        Map<String, Integer> titleTerms,
+        List<String> topics,
+        long version,
+        boolean indexed) {
+
+    public StoryState {
+        members = members == null ? List.of() : List.copyOf(members);
+        terms = terms == null ? Map.of() : Map.copyOf(terms);
+        titleTerms = titleTerms == null ? Map.of() : Map.copyOf(titleTerms);
+        topics = topics == null ? List.of() : List.copyOf(topics);
+    }
+
+    public static StoryState open(String storyId) {
+        return new StoryState(storyId, List.of(), Map.of(), Map.of(), List.of(), 0, true);
+    }
+
+    /** Adds or replaces the member with the same article id. */
+    public StoryState withMember(StoryMember member) {
+        List<StoryMember> next = new ArrayList<>();
+        boolean replaced = false;
+        for (StoryMember existing : members) {
+            if (existing.articleId().equals(member.articleId())) {
+                next.add(member);
+                replaced = true;
+            } else {
+                next.add(existing);
+            }
+        }
+        if (!replaced) {
+            next.add(member);
+        }
+        return new StoryState(storyId, next, terms, titleTerms, topics, version, indexed);
+    }
+
+    public StoryState withoutMember(String articleId) {
+        List<StoryMember> next = members.stream().filter(m -> !m.articleId().equals(articleId)).toList();
+        return new StoryState(storyId, next, terms, titleTerms, topics, version, indexed);
+    }
+
+    public StoryState withTerms(Map<String, Integer> nextTerms) {
+        return new StoryState(storyId, members, nextTerms, titleTerms, topics, version, indexed);
+    }
+
+    public StoryState withTitleTerms(Map<String, Integer> nextTitleTerms) {
+        return new StoryState(storyId, members, terms, nextTitleTerms, topics, version, indexed);
+    }
+
+    public StoryState withTopics(List<String> added) {
+        LinkedHashSet<String> next = new LinkedHashSet<>(topics);
+        added.stream().filter(Objects::nonNull).map(String::strip).filter(t -> !t.isEmpty()).forEach(next::add);
+        return new StoryState(storyId, members, terms, titleTerms, List.copyOf(next), version, indexed);
+    }
+
+    public StoryState nextVersion() {
+        return new StoryState(storyId, members, terms, titleTerms, topics, version + 1, indexed);
+    }
+
+    public StoryState withIndexed(boolean nextIndexed) {
+        return new StoryState(storyId, members, terms, titleTerms, topics, version, nextIndexed);
+    }
+
+    public Optional<StoryMember> member(String articleId) {
+        return members.stream().filter(m -> m.articleId().equals(articleId)).findFirst();
+    }
+
+    @JsonIgnore
+    public Optional<Instant> firstSeen() {
+        return members.stream().map(StoryMember::publishedAt).filter(Objects::nonNull).min(Comparator.naturalOrder());
+    }
+
+    @JsonIgnore
+    public Optional<Instant> lastUpdated() {
+        return members.stream().map(StoryMember::publishedAt).filter(Objects::nonNull).max(Comparator.naturalOrder());
+    }
+
+    /**
+     * How far {@code time} lies outside the members' publish-time range, in milliseconds; 0 inside it or when no
+     * member has a publish time.
+     */
+    public long distanceMillis(Instant time) {
+        Optional<Instant> first = firstSeen();
+        Optional<Instant> last = lastUpdated();
+        if (time == null || first.isEmpty()) {
+            return 0;
+        }
+        if (time.isBefore(first.get())) {
+            return first.get().toEpochMilli() - time.toEpochMilli();
+        }
+        if (time.isAfter(last.get())) {
+            return time.toEpochMilli() - last.get().toEpochMilli();
+        }
+        return 0;
+    }
+
+    /**
+     * The headline is the title of the earliest published primary member (the article that broke the story);
+     * members without a publish time come after those with one, in arrival order.
+     */
+    @JsonIgnore
+    public String headline() {
+        return members.stream()
+                .filter(m -> m.role() == Role.PRIMARY)
+                .min(Comparator.comparing(StoryMember::publishedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .or(() -> members.stream().findFirst())
+                .map(StoryMember::title)
+                .orElse("");
+    }
+
+    /** The {@code stories} topic value for this state. */
+    public Story toStory() {
+        int primaries = (int) members.stream().filter(m -> m.role() == Role.PRIMARY).count();
+        List<String> providers = members.stream()
+                .map(StoryMember::provider)
+                .filter(p -> p != null && !p.isBlank())
+                .distinct()
+                .toList();
+        return new Story(storyId, headline(), primaries, members, providers, topics, firstSeen().orElse(null),
+                lastUpdated().orElse(null), version);
+    }
+}

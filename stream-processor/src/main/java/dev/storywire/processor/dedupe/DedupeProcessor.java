@@ -1,0 +1,125 @@
+package dev.storywire.processor.dedupe;
+
+import dev.storywire.model.Article;
+import dev.storywire.model.JsonSerde;
+import dev.storywire.model.Topics;
+import dev.storywire.processor.RecordPosition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Emits each article id once, and again only when a later copy says something new (a correction of title or
+ * excerpt, more related items, ...). Runs partitioned by article id; its store is a changelogged RocksDB store.
+ * The emitted article always carries the {@code webUrl} of the first copy seen. Ids not seen for the dedupe
+ * retention (event time) are forgotten by a stream-time punctuation.
+ */
+public final class DedupeProcessor implements Processor<String, Article, String, Article> {
+
+    /** RocksDB store: article id to {@link DedupeEntry}. */
+    public static final String STORE = "dedupe-articles";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DedupeProcessor.class);
+
+    private final Duration retention;
+    private ProcessorContext<String, Article> context;
+    private KeyValueStore<String, DedupeEntry> store;
+
+    public DedupeProcessor(Duration retention) {
+        this.retention = retention;
+    }
+
+    /** The supplier to hand to {@code KStream#process}; it connects the store itself. */
+    public static ProcessorSupplier<String, Article, String, Article> supplier(Duration retention) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, Article, String, Article> get() {
+                return new DedupeProcessor(retention);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(storeBuilder());
+            }
+        };
+    }
+
+    static StoreBuilder<KeyValueStore<String, DedupeEntry>> storeBuilder() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Topics.KEY_SERDE,
+                JsonSerde.of(DedupeEntry.class));
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Article> context) {
+        this.context = context;
+        this.store = context.getStateStore(STORE);
+        // Purge a few times per retention period; a stale entry lives at most 1.25 retentions.
+        Duration interval = retention.dividedBy(4);
+        context.schedule(interval, PunctuationType.STREAM_TIME, this::purgeOlderThanRetention);
+    }
+
+    @Override
+    public void process(Record<String, Article> record) {
+        Article incoming = record.value();
+        if (incoming == null) {
+            LOG.warn("Skipping tombstone for key '{}' at {}", record.key(), RecordPosition.of(context));
+            return;
+        }
+        String id = record.key() != null ? record.key() : incoming.id();
+        if (id == null || id.isBlank()) {
+            LOG.warn("Skipping article without id at {}: title '{}', webUrl '{}'", RecordPosition.of(context),
+                    incoming.title(), incoming.webUrl());
+            return;
+        }
+        DedupeEntry seen = store.get(id);
+        if (seen == null) {
+            store.put(id, new DedupeEntry(incoming, record.timestamp()));
+            context.forward(record.withKey(id));
+            return;
+        }
+        Article candidate = ArticleContent.keepingFirstUrl(incoming, seen.article());
+        long lastSeen = Math.max(seen.lastSeenMillis(), record.timestamp());
+        if (ArticleContent.sameContent(candidate, seen.article())) {
+            LOG.debug("Duplicate of article '{}' at {} (source {}), not emitted", id, RecordPosition.of(context),
+                    incoming.source());
+            store.put(id, new DedupeEntry(seen.article(), lastSeen));
+            return;
+        }
+        LOG.info("Article '{}' changed at {} (source {}), emitting an update", id, RecordPosition.of(context),
+                incoming.source());
+        store.put(id, new DedupeEntry(candidate, lastSeen));
+        context.forward(record.withKey(id).withValue(candidate));
+    }
+
+    private void purgeOlderThanRetention(long now) {
+        long cutoff = now - retention.toMillis();
+        // Collect first, delete after: no writes while an iterator over the (cached) store is open.
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, DedupeEntry> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, DedupeEntry> entry = all.next();
+                if (entry.value.lastSeenMillis() < cutoff) {
+                    expired.add(entry.key);
+                }
+            }
+        }
+        expired.forEach(store::delete);
+        if (!expired.isEmpty()) {
+            LOG.debug("Forgot {} article ids not seen since {}", expired.size(), Instant.ofEpochMilli(cutoff));
+        }
+    }
+}

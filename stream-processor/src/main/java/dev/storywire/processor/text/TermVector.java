@@ -1,0 +1,38 @@
+package dev.storywire.processor.text;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Raw term counts of a text; TF-IDF weights are applied at scoring time with the current frequencies. */
+public final class TermVector {
+
+    private TermVector() {
+    }
+
+    /** Counts of title and excerpt terms, title terms counted {@code titleWeight} times. Sorted by term. */
+    public static Map<String, Integer> of(String title, String excerpt, int titleWeight) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String term : Tokenizer.terms(title)) {
+            counts.merge(term, titleWeight, Integer::sum);
+        }
+        for (String term : Tokenizer.terms(excerpt)) {
+            counts.merge(term, 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** {@code base} plus {@code added}, keeping at most {@code maxTerms} terms: the most frequent, ties by term. */
+    public static Map<String, Integer> plus(Map<String, Integer> base, Map<String, Integer> added, int maxTerms) {
+        Map<String, Integer> sum = new HashMap<>(base);
+        added.forEach((term, count) -> sum.merge(term, count, Integer::sum));
+        Map<String, Integer> bounded = new TreeMap<>();
+        sum.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(maxTerms)
+                .forEach(e -> bounded.put(e.getKey(), e.getValue()));
+        return bounded;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.storywire.processor.text;
+
+import java.util.Map;
+
+/**
+ * TF-IDF cosine similarity of two raw term-count vectors. Term frequency is sublinear ({@code 1 + ln tf}) so a
+ * big story does not drown a short article; inverse document frequency is smoothed
+ * ({@code 1 + ln((N + k) / (df + k))}) so unseen terms count most and no weight is zero or negative.
+ */
+public final class TfIdf {
+
+    /**
+     * The smoothing {@code k}: as if every term had been seen in 3 more documents. While few documents have been
+     * seen, raw IDF makes any word unique to one article (a stray excerpt word) outweigh the shared words that
+     * name the event; 3 damps that cold start and hardly changes IDF once hundreds of documents are counted.
+     * Chosen on the labelled corpus windows (B-cubed F1 on 2021-03 unchanged, seed stories clustered).
+     */
+    static final double PRIOR_DOCUMENTS = 3.0;
+
+    private TfIdf() {
+    }
+
+    public static double idf(String term, DocumentFrequencies frequencies) {
+        return 1.0 + Math.log((frequencies.documentCount() + PRIOR_DOCUMENTS)
+                / (frequencies.documentFrequency(term) + PRIOR_DOCUMENTS));
+    }
+
+    /** Cosine of the TF-IDF weighted vectors, 0 when either is empty. */
+    public static double cosine(Map<String, Integer> a, Map<String, Integer> b, DocumentFrequencies frequencies) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0.0;
+        }
+        double dot = 0.0;
+        double normA = 0.0;
+        for (Map.Entry<String, Integer> e : a.entrySet()) {
+            double wa = weight(e.getValue(), idf(e.getKey(), frequencies));
+            normA += wa * wa;
+            Integer countB = b.get(e.getKey());
+            if (countB != null) {
+                dot += wa * weight(countB, idf(e.getKey(), frequencies));
+            }
+        }
+        if (dot == 0.0) {
+            return 0.0;
+        }
+        double normB = 0.0;
+        for (Map.Entry<String, Integer> e : b.entrySet()) {
+            double wb = weight(e.getValue(), idf(e.getKey(), frequencies));
+            normB += wb * wb;
+        }
+        return dot / Math.sqrt(normA * normB);
+    }
+
+    private static double weight(int count, double idf) {
+        return (1.0 + Math.log(count)) * idf;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.storywire.processor;
+
+import dev.storywire.model.Article;
+import dev.storywire.model.Story;
+import dev.storywire.model.StoryArticle;
+import dev.storywire.model.Topics;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The story topology on a {@link TopologyTestDriver} with its topics; close it after the test. */
+public final class TopologyFixture implements AutoCloseable {
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, Article> input;
+    private final TestInputTopic<String, byte[]> rawInput;
+    private final TestOutputTopic<String, StoryArticle> storyArticles;
+    private final TestOutputTopic<String, Story> stories;
+
+    public TopologyFixture(ProcessorConfig config, Path stateDir) {
+        Properties properties = StreamProcessorApp.streamsProperties("unused:9092", "topology-test", stateDir);
+        driver = new TopologyTestDriver(StoryTopology.buildTopology(config), properties);
+        input = driver.createInputTopic(config.inputTopic(), new StringSerializer(), Topics.ARTICLE_SERDE.serializer());
+        rawInput = driver.createInputTopic(config.inputTopic(), new StringSerializer(), new ByteArraySerializer());
+        storyArticles = driver.createOutputTopic(config.storyArticlesTopic(), Topics.KEY_SERDE.deserializer(),
+                Topics.STORY_ARTICLE_SERDE.deserializer());
+        stories = driver.createOutputTopic(config.storiesTopic(), Topics.KEY_SERDE.deserializer(),
+                Topics.STORY_SERDE.deserializer());
+    }
+
+    public TopologyFixture(Path stateDir) {
+        this(ProcessorConfig.defaults(), stateDir);
+    }
+
+    public void pipe(Article article) {
+        input.pipeInput(article.id(), article);
+    }
+
+    public void pipeRaw(String key, byte[] value) {
+        rawInput.pipeInput(key, value);
+    }
+
+    /** Article outputs emitted since the last read, in order. */
+    public List<KeyValue<String, StoryArticle>> readStoryArticles() {
+        return storyArticles.readKeyValuesToList();
+    }
+
+    /** Story versions emitted since the last read, in order. */
+    public List<KeyValue<String, Story>> readStories() {
+        return stories.readKeyValuesToList();
+    }
+
+    /** The latest version of each story emitted since the last read. */
+    public Map<String, Story> latestStories() {
+        Map<String, Story> latest = new LinkedHashMap<>();
+        readStories().forEach(kv -> latest.put(kv.key, kv.value));
+        return latest;
+    }
+
+    /** The story of each article, from the article outputs since the last read (latest wins). */
+    public Map<String, String> storyOfArticles() {
+        Map<String, String> result = new LinkedHashMap<>();
+        readStoryArticles().forEach(kv -> result.put(kv.key, kv.value.storyId()));
+        return result;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

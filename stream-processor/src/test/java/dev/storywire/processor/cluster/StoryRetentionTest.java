@@ -1,0 +1,54 @@
+package dev.storywire.processor.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storywire.model.Article;
+import dev.storywire.model.CanonicalUrl;
+import dev.storywire.model.StoryIds;
+import dev.storywire.processor.ProcessorConfig;
+import dev.storywire.processor.TopologyFixture;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoryRetentionTest {
+
+    private static final Instant T0 = Instant.parse("2021-05-18T12:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private static Article article(String url, String title, Instant published) {
+        return new Article(CanonicalUrl.canonicalId(url), title, "", published, url, null, null, null, "article",
+                "news", null, null, null, null, List.of(), List.of(), List.of(), null, Map.of(), "test", null, null);
+    }
+
+    private Map<String, String> run(ProcessorConfig config) {
+        try (TopologyFixture topology = new TopologyFixture(config, stateDir.resolve(config.storyRetention().toString()))) {
+            topology.pipe(article("https://a.example/1", "Amazon extends police facial recognition moratorium", T0));
+            // Advances stream time by three days: with a one-day retention the first story leaves the index.
+            topology.pipe(article("https://b.example/2", "MediaTek chip powers smart TVs", T0.plus(Duration.ofDays(3))));
+            topology.pipe(article("https://c.example/3", "Amazon extends police facial recognition moratorium again",
+                    T0.plus(Duration.ofDays(2))));
+            return topology.storyOfArticles();
+        }
+    }
+
+    @Test
+    void shouldFindAStoryThroughTheTermIndexWithinRetention() {
+        Map<String, String> storyOf = run(ProcessorConfig.defaults());
+
+        assertThat(storyOf.get("c.example/3")).isEqualTo(StoryIds.forFoundingArticle("a.example/1"));
+    }
+
+    @Test
+    void shouldDropStoriesFromTheTermIndexAfterRetention() {
+        Map<String, String> storyOf = run(ProcessorConfig.defaults().withStoryRetention(Duration.ofDays(1)));
+
+        assertThat(storyOf.get("c.example/3")).isEqualTo(StoryIds.forFoundingArticle("c.example/3"));
+    }
+}
