@@ -22,7 +22,21 @@ public final class StorywireCli implements Runnable {
 
     /** Runs the CLI and returns its exit code; usage errors print usage and return 2. */
     public static int execute(String... args) {
-        return new CommandLine(new StorywireCli()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line: a usage error prints the error, any suggestion and the full usage. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new StorywireCli()).setParameterExceptionHandler(StorywireCli::usageError);
+    }
+
+    private static int usageError(CommandLine.ParameterException error, String[] args) {
+        CommandLine command = error.getCommandLine();
+        java.io.PrintWriter err = command.getErr();
+        err.println(command.getColorScheme().errorText(error.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
+        command.usage(err, command.getColorScheme());
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override

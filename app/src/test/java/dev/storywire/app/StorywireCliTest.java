@@ -13,7 +13,7 @@ class StorywireCliTest {
     private final StringWriter out = new StringWriter();
 
     private int execute(String... args) {
-        CommandLine cli = new CommandLine(new StorywireCli());
+        CommandLine cli = StorywireCli.commandLine();
         cli.setErr(new PrintWriter(err, true));
         cli.setOut(new PrintWriter(out, true));
         return cli.execute(args);
