@@ -2,12 +2,13 @@ package dev.storywire.ingest;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads feed inputs and publishes them: the one-shot {@code ingest} command. Files are parsed one at a time as the
- * publisher consumes them, so a large directory never sits in memory whole.
+ * Reads feed inputs and publishes them: the one-shot {@code ingest} command. Files are parsed a few at a time,
+ * ahead of the publisher and in parallel ({@link ParseAhead}), so a large directory never sits in memory whole.
  */
 public final class FeedIngestor implements AutoCloseable {
 
@@ -29,11 +30,13 @@ public final class FeedIngestor implements AutoCloseable {
     public IngestReport ingest(List<Path> inputs, IngestProgress progress) {
         List<Path> files = FeedInputs.expand(inputs);
         progress.started(files.size());
-        return publishReporting(files.stream().flatMap(file -> {
-            List<ParseResult> results = parser.parseFile(file);
-            progress.fileParsed(file.toString(), results);
-            return results.stream();
-        }), progress);
+        Iterator<Path> names = files.iterator();
+        try (Stream<List<ParseResult>> parsed = ParseAhead.stream(files, parser::parseFile, ParseAhead.defaultThreads())) {
+            return publishReporting(parsed.flatMap(results -> {
+                progress.fileParsed(names.next().toString(), results);
+                return results.stream();
+            }), progress);
+        }
     }
 
     /** Standard input or any stream, named {@code source} in records and reports. */
