@@ -10,6 +10,7 @@ import dev.storywire.model.Story;
 import dev.storywire.model.StoryArticle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns sink records into {@link SinkChange}s. Values are schemaless JSON in any of the shapes Connect's
  * converters hand over: a {@code String} ({@code StringConverter}), a {@code Map} ({@code JsonConverter} with
- * {@code schemas.enable=false}) or {@code byte[]} ({@code ByteArrayConverter}).
+ * {@code schemas.enable=false}; other JSON values come as {@code List}, {@code Number} or {@code Boolean} and are
+ * reported as unreadable) or {@code byte[]} ({@code ByteArrayConverter}).
  */
 public final class RecordReader {
 
@@ -114,8 +116,11 @@ public final class RecordReader {
                 tree = MAPPER.readTree(text);
             } else if (value instanceof byte[] bytes) {
                 tree = MAPPER.readTree(bytes);
-            } else if (value instanceof Map<?, ?> map) {
-                tree = MAPPER.valueToTree(map);
+            } else if (value instanceof Map<?, ?> || value instanceof List<?> || value instanceof Number
+                    || value instanceof Boolean) {
+                // JsonConverter (schemas.enable=false) hands over an object as a Map and any other JSON value
+                // as List, Number or Boolean; those are reported below as "not an object".
+                tree = MAPPER.valueToTree(value);
             } else {
                 throw new UnreadableRecordException(record, "value of type " + value.getClass().getName()
                         + " is not schemaless JSON; use StringConverter, or JsonConverter with schemas.enable=false");

@@ -78,11 +78,15 @@ public final class StorySinkConfig extends AbstractConfig {
                 "JDBC URL of the database, e.g. jdbc:sqlite:/var/lib/storywire/stories.db or "
                         + "jdbc:postgresql://db:5432/storywire. Only SQLite and PostgreSQL are supported.",
                 GROUP_CONNECTION, ++order, Width.LONG, "JDBC URL");
-        def.define(CONNECTION_USER, Type.STRING, null, Importance.HIGH,
-                "Database user; ignored by SQLite.",
+        def.define(CONNECTION_USER, Type.STRING, null, ConfigDef.LambdaValidator.with(
+                        StorySinkConfig::validateUser, () -> "unset, or a name without surrounding spaces"),
+                Importance.HIGH,
+                "Database user; ignored by SQLite. For PostgreSQL it may instead be given in the URL "
+                        + "(jdbc:postgresql://db/storywire?user=storywire); set it in one place only: the URL wins.",
                 GROUP_CONNECTION, ++order, Width.MEDIUM, "Database user");
         def.define(CONNECTION_PASSWORD, Type.PASSWORD, null, Importance.HIGH,
-                "Database password; ignored by SQLite. Never logged.",
+                "Database password; ignored by SQLite. Never logged. Prefer a Connect config provider over a "
+                        + "literal, e.g. ${file:/etc/kafka/secrets/db.properties:password}.",
                 GROUP_CONNECTION, ++order, Width.MEDIUM, "Database password");
 
         order = 0;
@@ -121,6 +125,12 @@ public final class StorySinkConfig extends AbstractConfig {
                 "Topic of StoryArticle values keyed by article id. Must be in 'topics'.",
                 GROUP_TOPICS, ++order, Width.MEDIUM, "Story articles topic");
         return def;
+    }
+
+    private static void validateUser(String name, Object value) {
+        if (value != null && (value.toString().isBlank() || !value.toString().strip().equals(value.toString()))) {
+            throw new ConfigException(name, value, "must be unset or a user name without surrounding spaces");
+        }
     }
 
     private static void validateTablePrefix(String name, Object value) {

@@ -73,7 +73,7 @@ class StorySinkPluginIT {
         }
 
         assertThat(Files.exists(dir.resolve("isolated.db"))).isTrue();
-        SqliteTables db = new SqliteTables(url, TableNames.withPrefix(""));
+        StoryTables db = new StoryTables(url, TableNames.withPrefix(""));
         assertThat(db.story("st-1")).isPresent();
         assertThat(db.article(a.id())).hasValueSatisfying(row -> assertThat(row).containsEntry("title", "Isolated write"));
     }

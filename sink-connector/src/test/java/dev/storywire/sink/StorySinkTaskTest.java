@@ -12,6 +12,7 @@ import static dev.storywire.sink.Fixtures.story;
 import static dev.storywire.sink.Fixtures.storyArticle;
 import static dev.storywire.sink.Fixtures.storyRecord;
 import static dev.storywire.sink.Fixtures.tombstone;
+import static dev.storywire.sink.StoryTables.jsonColumn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,12 +22,6 @@ import dev.storywire.model.Role;
 import dev.storywire.model.Story;
 import dev.storywire.model.StoryArticle;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,18 +35,18 @@ import org.apache.kafka.connect.storage.StringConverter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StorySinkTaskTest {
+/**
+ * The write semantics of {@link StorySinkTask}, run against each database by a subclass: upserts, replays,
+ * tombstones, merges, version guards, errant records, converters, batching.
+ */
+abstract class StorySinkTaskTest {
 
-    @TempDir
-    Path dir;
-
-    private String url;
+    String url;
     private final List<StorySinkTask> tasks = new ArrayList<>();
-    private StorySinkTask task;
-    private RecordingSinkTaskContext context;
-    private SqliteTables db;
+    StorySinkTask task;
+    RecordingSinkTaskContext context;
+    StoryTables db;
 
     private final Article a = article("news.example/a", "Chip maker unveils AI accelerator",
             "https://www.news.example/a?utm_source=feed", "News", T0);
@@ -60,10 +55,13 @@ class StorySinkTaskTest {
     private final Article c = article("blog.example/c", "Hands-on with the new accelerator",
             "https://blog.example/c", "Blog", T0.plus(Duration.ofHours(2)));
 
+    /** The JDBC URL of a new, empty database. */
+    abstract String newDatabaseUrl();
+
     @BeforeEach
     void startTask() {
-        url = "jdbc:sqlite:" + dir.resolve("data/stories.db");
-        db = new SqliteTables(url, TableNames.withPrefix(""));
+        url = newDatabaseUrl();
+        db = new StoryTables(url, TableNames.withPrefix(""));
         context = RecordingSinkTaskContext.withErrantReporter(Map.of());
         task = start(props(), context);
     }
@@ -73,7 +71,7 @@ class StorySinkTaskTest {
         tasks.forEach(StorySinkTask::stop);
     }
 
-    private Map<String, String> props() {
+    Map<String, String> props() {
         Map<String, String> props = new HashMap<>();
         props.put(StorySinkConfig.CONNECTION_URL, url);
         props.put(StorySinkConfig.BATCH_SIZE, "2");
@@ -81,7 +79,7 @@ class StorySinkTaskTest {
         return props;
     }
 
-    private StorySinkTask start(Map<String, String> props, RecordingSinkTaskContext taskContext) {
+    StorySinkTask start(Map<String, String> props, RecordingSinkTaskContext taskContext) {
         StorySinkTask started = new StorySinkTask();
         started.initialize(taskContext);
         started.start(props);
@@ -89,7 +87,7 @@ class StorySinkTaskTest {
         return started;
     }
 
-    private void put(SinkRecord... records) {
+    void put(SinkRecord... records) {
         task.put(List.of(records));
     }
 
@@ -104,12 +102,12 @@ class StorySinkTaskTest {
 
         assertThat(db.story("st-1")).hasValueSatisfying(row -> assertThat(row)
                 .containsEntry("headline", "Headline of st-1 v1")
-                .containsEntry("article_count", 1)
-                .containsEntry("version", 1)
+                .containsEntry("article_count", 1L)
+                .containsEntry("version", 1L)
                 .containsEntry("first_seen", "2025-02-28T08:00:00.000Z")
                 .containsEntry("last_updated", "2025-03-01T08:00:00.000Z")
-                .containsEntry("providers", "[\"Provider\"]")
-                .containsEntry("topics", "[\"ai\",\"chips\"]"));
+                .containsEntry("providers", jsonColumn("[\"Provider\"]"))
+                .containsEntry("topics", jsonColumn("[\"ai\",\"chips\"]")));
         assertThat(db.article(a.id())).hasValueSatisfying(row -> assertThat(row)
                 .containsEntry("story_id", "st-1")
                 .containsEntry("url", "https://www.news.example/a?utm_source=feed")
@@ -118,8 +116,8 @@ class StorySinkTaskTest {
                 .containsEntry("published_at", "2025-03-01T08:00:00.000Z")
                 .containsEntry("role", "primary")
                 .containsEntry("excerpt", "Excerpt of Chip maker unveils AI accelerator")
-                .containsEntry("related", "[{\"articleId\":\"other.example/r\",\"storyId\":\"st-1\","
-                        + "\"title\":\"Related\",\"webUrl\":\"https://other.example/r\"}]"));
+                .containsEntry("related", jsonColumn("[{\"articleId\":\"other.example/r\",\"storyId\":\"st-1\","
+                        + "\"title\":\"Related\",\"webUrl\":\"https://other.example/r\"}]")));
         assertThat(db.article(b.id())).hasValueSatisfying(row -> assertThat(row).containsEntry("role", "syndicated"));
         assertThat(db.article("other.example/r")).hasValueSatisfying(row -> assertThat(row)
                 .containsEntry("role", "related")
@@ -236,7 +234,7 @@ class StorySinkTaskTest {
 
     private void assertMerged() {
         assertThat(db.story("st-1")).isEmpty();
-        assertThat(db.story("st-2")).hasValueSatisfying(row -> assertThat(row).containsEntry("version", 2));
+        assertThat(db.story("st-2")).hasValueSatisfying(row -> assertThat(row).containsEntry("version", 2L));
         assertThat(db.articlesOf("st-1")).isEmpty();
         assertThat(db.articlesOf("st-2")).extracting(row -> row.get("article_id") + ":" + row.get("role"))
                 .containsExactly(c.id() + ":related", a.id() + ":primary", b.id() + ":primary");
@@ -271,7 +269,7 @@ class StorySinkTaskTest {
         put(storyRecord(2, story("st-1", 2, member(a.id(), Role.PRIMARY, T0), member(c.id(), Role.RELATED, T0))));
 
         assertThat(db.story("st-1")).hasValueSatisfying(row -> assertThat(row)
-                .containsEntry("version", 3)
+                .containsEntry("version", 3L)
                 .containsEntry("headline", "Headline of st-1 v3"));
         assertThat(db.article(c.id())).as("related members of a stale version").isEmpty();
     }
@@ -291,7 +289,7 @@ class StorySinkTaskTest {
     void shouldKeepTheHighestVersionWithinOneBatch() {
         put(storyRecord(0, story("st-1", 4)), storyRecord(1, story("st-1", 3)));
 
-        assertThat(db.story("st-1")).hasValueSatisfying(row -> assertThat(row).containsEntry("version", 4));
+        assertThat(db.story("st-1")).hasValueSatisfying(row -> assertThat(row).containsEntry("version", 4L));
     }
 
     @Test
@@ -312,6 +310,17 @@ class StorySinkTaskTest {
         assertThat(context.reported.get(2).error().getMessage()).contains("storyId");
         assertThat(db.story("st-1")).isPresent();
         assertThat(db.article(b.id())).isPresent();
+    }
+
+    @Test
+    void shouldReportJsonConverterValuesThatAreNotObjects() {
+        put(record(ARTICLES, 0, 3, "x", List.of(1, 2, 3)), record(STORIES, 0, 4, "st-9", 42L),
+                storyRecord(5, story("st-1", 1)));
+
+        assertThat(context.reported).extracting(r -> r.error().getMessage()).satisfiesExactly(
+                message -> assertThat(message).contains("offset=3", "ARRAY"),
+                message -> assertThat(message).contains("offset=4", "NUMBER"));
+        assertThat(db.story("st-1")).isPresent();
     }
 
     @Test
@@ -376,76 +385,8 @@ class StorySinkTaskTest {
         put(storyRecord(0, story("st-1", 1, member(a.id(), Role.PRIMARY, T0))),
                 articleRecord(0, storyArticle("st-1", Role.PRIMARY, a)));
 
-        SqliteTables prefixed = new SqliteTables(url, TableNames.withPrefix("sw_"));
+        StoryTables prefixed = new StoryTables(url, TableNames.withPrefix("sw_"));
         assertThat(prefixed.story("st-1")).isPresent();
         assertThat(prefixed.article(a.id())).isPresent();
-    }
-
-    @Test
-    void shouldUseWriteAheadLogSoReadersDoNotBlockTheWriter() {
-        put(storyRecord(0, story("st-1", 1)));
-
-        assertThat(db.pragma("journal_mode")).isEqualTo("wal");
-    }
-
-    @Test
-    void shouldWriteWhileAReaderHoldsASnapshot() throws Exception {
-        put(storyRecord(0, story("st-1", 1)));
-        try (Connection reader = DriverManager.getConnection(url)) {
-            reader.setAutoCommit(false);
-            try (Statement statement = reader.createStatement();
-                    ResultSet before = statement.executeQuery("SELECT version FROM stories WHERE story_id = 'st-1'")) {
-                assertThat(before.next()).isTrue();
-
-                put(storyRecord(1, story("st-1", 2)));
-
-                assertThat(before.getInt(1)).isEqualTo(1);
-            }
-            reader.commit();
-        }
-        assertThat(db.story("st-1")).hasValueSatisfying(row -> assertThat(row).containsEntry("version", 2));
-    }
-
-    @Test
-    void shouldRetryDatabaseErrorsThenReconnect() throws Exception {
-        Path blocker = dir.resolve("retry.db");
-        Files.createDirectories(blocker); // a directory where the database file should be: SQLite cannot open it
-        Map<String, String> props = props();
-        props.put(StorySinkConfig.CONNECTION_URL, "jdbc:sqlite:" + blocker);
-        props.put(StorySinkConfig.MAX_RETRIES, "2");
-        RecordingSinkTaskContext retrying = RecordingSinkTaskContext.withErrantReporter(Map.of());
-        task = start(props, retrying);
-        SinkRecord record = storyRecord(0, story("st-1", 1));
-        SinkRecord unreadable = record(STORIES, 0, 1, "st-2", "{oops");
-
-        assertThatThrownBy(() -> put(record, unreadable)).isInstanceOf(RetriableException.class)
-                .hasMessageContaining("stories-0@0..1", "SQLState");
-        Files.delete(blocker);
-        put(record, unreadable);
-
-        assertThat(retrying.timeouts).containsExactly(250L);
-        assertThat(retrying.reported).as("reported once across the redelivery").hasSize(1);
-        assertThat(new SqliteTables("jdbc:sqlite:" + blocker, TableNames.withPrefix("")).story("st-1")).isPresent();
-    }
-
-    @Test
-    void shouldFailWithTheDatabaseErrorWhenRetriesRunOut() throws Exception {
-        Path blocker = dir.resolve("broken.db");
-        Files.createDirectories(blocker);
-        Map<String, String> props = props();
-        props.put(StorySinkConfig.CONNECTION_URL, "jdbc:sqlite:" + blocker);
-        props.put(StorySinkConfig.MAX_RETRIES, "2");
-        RecordingSinkTaskContext retrying = RecordingSinkTaskContext.withErrantReporter(Map.of());
-        task = start(props, retrying);
-        SinkRecord record = storyRecord(0, story("st-1", 1));
-
-        assertThatThrownBy(() -> put(record)).isInstanceOf(RetriableException.class);
-        assertThatThrownBy(() -> put(record)).isInstanceOf(RetriableException.class);
-        assertThatThrownBy(() -> put(record))
-                .isInstanceOf(ConnectException.class)
-                .isNotInstanceOf(RetriableException.class)
-                .hasMessageContaining("failed after 2 retries")
-                .hasMessageContaining("SQLState");
-        assertThat(retrying.timeouts).containsExactly(250L, 250L);
     }
 }

@@ -1,0 +1,102 @@
+package dev.storywire.sink;
+
+import static dev.storywire.sink.Fixtures.STORIES;
+import static dev.storywire.sink.Fixtures.record;
+import static dev.storywire.sink.Fixtures.story;
+import static dev.storywire.sink.Fixtures.storyRecord;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link StorySinkTaskTest} on SQLite files, plus what only SQLite has: WAL, and a file that cannot open. */
+class SqliteStorySinkTaskTest extends StorySinkTaskTest {
+
+    @TempDir
+    Path dir;
+
+    /** In a directory that does not exist yet: the dialect creates it. */
+    @Override
+    String newDatabaseUrl() {
+        return "jdbc:sqlite:" + dir.resolve("data/stories.db");
+    }
+
+    @Test
+    void shouldUseWriteAheadLogSoReadersDoNotBlockTheWriter() {
+        put(storyRecord(0, story("st-1", 1)));
+
+        assertThat(db.query("PRAGMA journal_mode").get(0)).containsValue("wal");
+    }
+
+    @Test
+    void shouldWriteWhileAReaderHoldsASnapshot() throws Exception {
+        put(storyRecord(0, story("st-1", 1)));
+        try (Connection reader = DriverManager.getConnection(url)) {
+            reader.setAutoCommit(false);
+            try (Statement statement = reader.createStatement();
+                    ResultSet before = statement.executeQuery("SELECT version FROM stories WHERE story_id = 'st-1'")) {
+                assertThat(before.next()).isTrue();
+
+                put(storyRecord(1, story("st-1", 2)));
+
+                assertThat(before.getInt(1)).isEqualTo(1);
+            }
+            reader.commit();
+        }
+        assertThat(db.story("st-1")).hasValueSatisfying(row -> assertThat(row).containsEntry("version", 2L));
+    }
+
+    @Test
+    void shouldRetryDatabaseErrorsThenReconnect() throws Exception {
+        Path blocker = dir.resolve("retry.db");
+        Files.createDirectories(blocker); // a directory where the database file should be: SQLite cannot open it
+        Map<String, String> props = props();
+        props.put(StorySinkConfig.CONNECTION_URL, "jdbc:sqlite:" + blocker);
+        props.put(StorySinkConfig.MAX_RETRIES, "2");
+        RecordingSinkTaskContext retrying = RecordingSinkTaskContext.withErrantReporter(Map.of());
+        task = start(props, retrying);
+        SinkRecord record = storyRecord(0, story("st-1", 1));
+        SinkRecord unreadable = record(STORIES, 0, 1, "st-2", "{oops");
+
+        assertThatThrownBy(() -> put(record, unreadable)).isInstanceOf(RetriableException.class)
+                .hasMessageContaining("stories-0@0..1", "SQLState");
+        Files.delete(blocker);
+        put(record, unreadable);
+
+        assertThat(retrying.timeouts).containsExactly(250L);
+        assertThat(retrying.reported).as("reported once across the redelivery").hasSize(1);
+        assertThat(new StoryTables("jdbc:sqlite:" + blocker, TableNames.withPrefix("")).story("st-1")).isPresent();
+    }
+
+    @Test
+    void shouldFailWithTheDatabaseErrorWhenRetriesRunOut() throws Exception {
+        Path blocker = dir.resolve("broken.db");
+        Files.createDirectories(blocker);
+        Map<String, String> props = props();
+        props.put(StorySinkConfig.CONNECTION_URL, "jdbc:sqlite:" + blocker);
+        props.put(StorySinkConfig.MAX_RETRIES, "2");
+        RecordingSinkTaskContext retrying = RecordingSinkTaskContext.withErrantReporter(Map.of());
+        task = start(props, retrying);
+        SinkRecord record = storyRecord(0, story("st-1", 1));
+
+        assertThatThrownBy(() -> put(record)).isInstanceOf(RetriableException.class);
+        assertThatThrownBy(() -> put(record)).isInstanceOf(RetriableException.class);
+        assertThatThrownBy(() -> put(record))
+                .isInstanceOf(ConnectException.class)
+                .isNotInstanceOf(RetriableException.class)
+                .hasMessageContaining("failed after 2 retries")
+                .hasMessageContaining("SQLState");
+        assertThat(retrying.timeouts).containsExactly(250L, 250L);
+    }
+}
