@@ -90,6 +90,12 @@ final class LocalPipeline implements AutoCloseable {
         config.put("tasks.max", "1");
         config.put("topics", Topics.STORIES.name() + "," + Topics.STORIES_ARTICLES.name());
         config.put("connection.url", settings.jdbcUrl());
+        if (settings.dbUser() != null) {
+            config.put("connection.user", settings.dbUser());
+        }
+        if (settings.dbPassword() != null) {
+            config.put("connection.password", settings.dbPassword());
+        }
         // Unreadable records go to a dead-letter topic with the reason in headers; the sink goes on.
         config.put("errors.tolerance", "all");
         config.put("errors.log.enable", "true");

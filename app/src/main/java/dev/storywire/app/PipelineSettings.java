@@ -12,9 +12,11 @@ import java.util.List;
  * @param jdbcUrl where the sink writes the stories
  * @param workDir Connect offsets and Streams state for this run
  * @param timeout how long to wait for the processor and the sink to consume everything
+ * @param dbUser database user, {@code null} when the URL carries it or none is needed
+ * @param dbPassword database password, {@code null} when none; never logged
  */
-record PipelineSettings(
-        String bootstrapServers, List<Path> inputs, String jdbcUrl, Path workDir, Duration timeout) {
+record PipelineSettings(String bootstrapServers, List<Path> inputs, String jdbcUrl, Path workDir, Duration timeout,
+        String dbUser, String dbPassword) {
 
     static final String PROCESSOR_APPLICATION_ID = "storywire-processor";
     static final String SINK_CONNECTOR_NAME = "storywire-sink";
@@ -23,6 +25,30 @@ record PipelineSettings(
 
     PipelineSettings {
         inputs = List.copyOf(inputs);
+    }
+
+    /** Settings for a database that needs no separate credentials (SQLite, or a URL carrying them). */
+    PipelineSettings(String bootstrapServers, List<Path> inputs, String jdbcUrl, Path workDir, Duration timeout) {
+        this(bootstrapServers, inputs, jdbcUrl, workDir, timeout, null, null);
+    }
+
+    /** The credentials as JDBC connection properties, for reading the results back. */
+    java.util.Properties dbCredentials() {
+        java.util.Properties credentials = new java.util.Properties();
+        if (dbUser != null) {
+            credentials.setProperty("user", dbUser);
+        }
+        if (dbPassword != null) {
+            credentials.setProperty("password", dbPassword);
+        }
+        return credentials;
+    }
+
+    @Override
+    public String toString() {
+        return "PipelineSettings[bootstrapServers=" + bootstrapServers + ", inputs=" + inputs + ", jdbcUrl=" + jdbcUrl
+                + ", workDir=" + workDir + ", timeout=" + timeout + ", dbUser=" + dbUser + ", dbPassword="
+                + (dbPassword == null ? "null" : "[hidden]") + "]";
     }
 
     boolean embeddedBroker() {

@@ -43,6 +43,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where the sink writes stories. Default: jdbc:sqlite:storywire.db in the working directory.")
     String jdbcUrl;
 
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user (PostgreSQL).")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", defaultValue = "${env:STORYWIRE_DB_PASSWORD}",
+            description = "Database password (PostgreSQL); default from the environment variable STORYWIRE_DB_PASSWORD, "
+                    + "which keeps it out of the process list.")
+    String dbPassword;
+
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
             description = "Use this Kafka cluster instead of starting an embedded broker.")
     String bootstrapServers;
@@ -62,9 +70,9 @@ public final class RunCommand implements Callable<Integer> {
         String db = jdbcUrl != null ? jdbcUrl : defaultDatabaseUrl();
         Path workDir = Files.createTempDirectory("storywire-run-");
         PipelineSettings settings = new PipelineSettings(bootstrapServers, resolvedInputs, db, workDir,
-                Duration.ofSeconds(timeoutSeconds));
+                Duration.ofSeconds(timeoutSeconds), dbUser, dbPassword);
         if (settings.embeddedBroker()) {
-            SqliteFiles.resetForFreshBroker(db);
+            resetDatabase(db);
         }
         long startNanos = System.nanoTime();
         try (LocalPipeline pipeline = LocalPipeline.start(settings)) {
@@ -72,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
             FeedIngest ingest = new FeedIngest(pipeline.bootstrapServers());
             var report = ingest.publish(resolvedInputs);
             pipeline.awaitCaughtUp();
-            RunSummary summary = RunSummary.of(report, new StoryDatabase(db, new java.util.Properties(), "").read(5), db,
+            RunSummary summary = RunSummary.of(report, new StoryDatabase(db, settings.dbCredentials(), "").read(5), db,
                     Duration.ofNanos(System.nanoTime() - startNanos));
             summary.print();
             if (follow) {
@@ -86,6 +94,17 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             deleteQuietly(workDir);
             closed.countDown();
+        }
+    }
+
+    /**
+     * An embedded broker starts empty, so results of an earlier run would mix with this one's: an SQLite file is
+     * replaced; any other database is left alone with a warning.
+     */
+    private static void resetDatabase(String db) {
+        if (!SqliteFiles.resetForFreshBroker(db)) {
+            Console.out("Note: %s keeps the rows of earlier runs; with a fresh embedded broker they mix with this "
+                    + "run's. Use an empty database to see this run alone.", db);
         }
     }
 

@@ -19,10 +19,15 @@ final class SqliteFiles {
     /**
      * An embedded broker starts empty every run, so results of an earlier run would mix with this one's: the
      * SQLite file (with its WAL and shared-memory files) is removed first. Other databases are left alone.
+     *
+     * @return whether the URL named an SQLite database (now empty)
      */
-    static void resetForFreshBroker(String jdbcUrl) {
-        if (!jdbcUrl.startsWith(PREFIX) || jdbcUrl.contains(":memory:")) {
-            return;
+    static boolean resetForFreshBroker(String jdbcUrl) {
+        if (!jdbcUrl.startsWith(PREFIX)) {
+            return false;
+        }
+        if (jdbcUrl.contains(":memory:")) {
+            return true;
         }
         String file = jdbcUrl.substring(PREFIX.length());
         int options = file.indexOf('?');
@@ -37,5 +42,6 @@ final class SqliteFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove the earlier database " + path, e);
         }
+        return true;
     }
 }
