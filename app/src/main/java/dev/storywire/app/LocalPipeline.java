@@ -3,6 +3,7 @@ package dev.storywire.app;
 import dev.storywire.embedded.EmbeddedConnectWorker;
 import dev.storywire.embedded.EmbeddedKafkaBroker;
 import dev.storywire.model.Topics;
+import dev.storywire.ops.lag.LagCollector;
 import dev.storywire.processor.ProcessorConfig;
 import dev.storywire.processor.StoryTopology;
 import dev.storywire.processor.StreamProcessorApp;
@@ -114,12 +115,12 @@ final class LocalPipeline implements AutoCloseable {
      */
     void awaitCaughtUp() throws InterruptedException {
         Instant deadline = Instant.now().plus(settings.timeout());
-        try (GroupProgress progress = new GroupProgress(admin, bootstrapServers)) {
+        try (LagCollector progress = LagCollector.using(admin, bootstrapServers)) {
             awaitCaughtUp(progress, deadline);
         }
     }
 
-    private void awaitCaughtUp(GroupProgress progress, Instant deadline) throws InterruptedException {
+    private void awaitCaughtUp(LagCollector progress, Instant deadline) throws InterruptedException {
         String sinkGroup = EmbeddedConnectWorker.sinkGroupId(PipelineSettings.SINK_CONNECTOR_NAME);
         Set<String> sinkTopics = Set.of(Topics.STORIES.name(), Topics.STORIES_ARTICLES.name());
         long processorLag = -1;
@@ -140,18 +141,11 @@ final class LocalPipeline implements AutoCloseable {
                 + connect.connectorState(PipelineSettings.SINK_CONNECTOR_NAME) + ")");
     }
 
-    private Set<String> processorInputTopics(GroupProgress progress) {
-        try {
-            Set<String> topics = new java.util.HashSet<>(progress.topicsMatching(
-                    PipelineSettings.PROCESSOR_APPLICATION_ID + "-", "-repartition"));
-            topics.add(Topics.FEED_ARTICLES.name());
-            return topics;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while listing topics", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("Cannot list topics: " + e.getCause().getMessage(), e.getCause());
-        }
+    private Set<String> processorInputTopics(LagCollector progress) {
+        Set<String> topics = new java.util.HashSet<>(progress.topicsMatching(
+                PipelineSettings.PROCESSOR_APPLICATION_ID + "-", "-repartition"));
+        topics.add(Topics.FEED_ARTICLES.name());
+        return topics;
     }
 
     private void checkHealthy() {

@@ -1,5 +1,8 @@
 package dev.storywire.app;
 
+import dev.storywire.ops.metrics.MeterRegistries;
+import dev.storywire.ops.metrics.MetricsServer;
+import dev.storywire.ops.metrics.PipelineMetrics;
 import dev.storywire.processor.ProcessorConfig;
 import dev.storywire.processor.StoryTopology;
 import dev.storywire.processor.StreamProcessorApp;
@@ -13,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,6 +46,11 @@ public final class ProcessCommand implements Callable<Integer> {
                     + "cluster.*, dedupe.*, story.*, *.topic). Read once at start.")
     Path configFile;
 
+    @Option(names = "--metrics-port", defaultValue = "8080",
+            description = "Serve Prometheus metrics (Kafka Streams and client metrics, pipeline counters) on "
+                    + "http://HOST:PORT/metrics; -1 turns it off (default: ${DEFAULT-VALUE}).")
+    int metricsPort;
+
     @Option(names = "--no-create-topics", negatable = true, defaultValue = "true",
             description = "Create the pipeline topics when missing (default: on).")
     boolean createTopics;
@@ -60,12 +69,16 @@ public final class ProcessCommand implements Callable<Integer> {
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (StreamProcessorApp app = StreamProcessorApp.start(StoryTopology.buildTopology(config), streams)) {
+        PrometheusMeterRegistry registry = MeterRegistries.prometheus("storywire-processor");
+        try (StreamProcessorApp app = StreamProcessorApp.start(StoryTopology.buildTopology(config), streams);
+                PipelineMetrics metrics = new PipelineMetrics(registry).bindStreams(app.streams());
+                MetricsServer server = metricsPort < 0 ? null : MetricsServer.start(registry, metricsPort)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
                 stopped.countDown();
             }, "storywire-process-shutdown"));
-            Console.out("Story processor %s running against %s. Ctrl-C stops it.", applicationId, bootstrapServers);
+            Console.out("Story processor %s running against %s%s. Ctrl-C stops it.", applicationId, bootstrapServers,
+                    server == null ? "" : "; metrics on http://0.0.0.0:" + server.port() + "/metrics");
             while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
                 if (app.state() == org.apache.kafka.streams.KafkaStreams.State.ERROR
                         || app.state() == org.apache.kafka.streams.KafkaStreams.State.NOT_RUNNING) {
@@ -73,6 +86,8 @@ public final class ProcessCommand implements Callable<Integer> {
                     return 1;
                 }
             }
+        } finally {
+            MeterRegistries.release(registry);
         }
         return 0;
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = StorywireCli.Version.class,
         description = "Real-time news pipeline on Apache Kafka: ingest feed documents, cluster them into stories, "
                 + "write the stories to a database.",
-        subcommands = {RunCommand.class, IngestCommand.class, ProcessCommand.class, BrokerCommand.class,
+        subcommands = {RunCommand.class, IngestCommand.class, ProcessCommand.class, LagCommand.class, BrokerCommand.class,
             CommandLine.HelpCommand.class})
 public final class StorywireCli implements Runnable {
 
