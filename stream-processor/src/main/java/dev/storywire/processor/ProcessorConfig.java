@@ -37,6 +37,12 @@ import java.util.function.Function;
  * @param maxPostingsPerTerm bound on the story ids kept per term in the inverted index; the most recent stay
  *     (default 64)
  * @param maxQueryTerms how many of an article's rarest terms are looked up in the inverted index (default 12)
+ * @param mergeThreshold when an article scores at least this against two stories (each also passing the join
+ *     rules), the two stories are one and merge; well above the join threshold so that one article that merely
+ *     fits two stories does not chain them (default 0.5)
+ * @param inMemoryStores keep the state stores in memory instead of RocksDB (still changelogged); for tests and
+ *     benchmarks on a {@code TopologyTestDriver}, which commits, and so flushes RocksDB, after every record
+ *     (default false)
  */
 public record ProcessorConfig(
         String inputTopic,
@@ -53,7 +59,9 @@ public record ProcessorConfig(
         Duration storyRetention,
         int maxStoryTerms,
         int maxPostingsPerTerm,
-        int maxQueryTerms) {
+        int maxQueryTerms,
+        double mergeThreshold,
+        boolean inMemoryStores) {
 
     public static final String INPUT_TOPIC = "input.topic";
     public static final String STORY_ARTICLES_TOPIC = "story-articles.topic";
@@ -73,6 +81,9 @@ public record ProcessorConfig(
     public static final String MAX_STORY_TERMS = "cluster.max-story-terms";
     public static final String MAX_POSTINGS_PER_TERM = "cluster.max-postings-per-term";
     public static final String MAX_QUERY_TERMS = "cluster.max-query-terms";
+    public static final String MERGE_THRESHOLD = "cluster.merge-threshold";
+    /** {@code true} or {@code false}. */
+    public static final String IN_MEMORY_STORES = "state.in-memory";
 
     public ProcessorConfig {
         requireName(inputTopic, INPUT_TOPIC);
@@ -90,6 +101,7 @@ public record ProcessorConfig(
         requirePositive(maxStoryTerms, MAX_STORY_TERMS);
         requirePositive(maxPostingsPerTerm, MAX_POSTINGS_PER_TERM);
         requirePositive(maxQueryTerms, MAX_QUERY_TERMS);
+        requireFraction(mergeThreshold, MERGE_THRESHOLD);
     }
 
     /** The documented defaults. */
@@ -109,7 +121,9 @@ public record ProcessorConfig(
                 Duration.ofDays(7),
                 200,
                 64,
-                12);
+                12,
+                0.5,
+                false);
     }
 
     /** The defaults overridden by whichever of the keys above {@code values} holds; other keys are ignored. */
@@ -131,7 +145,9 @@ public record ProcessorConfig(
                 duration(get, STORY_RETENTION, d.storyRetention()),
                 integer(get, MAX_STORY_TERMS, d.maxStoryTerms()),
                 integer(get, MAX_POSTINGS_PER_TERM, d.maxPostingsPerTerm()),
-                integer(get, MAX_QUERY_TERMS, d.maxQueryTerms()));
+                integer(get, MAX_QUERY_TERMS, d.maxQueryTerms()),
+                number(get, MERGE_THRESHOLD, d.mergeThreshold()),
+                bool(get, IN_MEMORY_STORES, d.inMemoryStores()));
     }
 
     /** As {@link #fromMap(Map)}, reading string-valued properties. */
@@ -146,13 +162,27 @@ public record ProcessorConfig(
     public ProcessorConfig withTopics(String input, String storyArticles, String stories) {
         return new ProcessorConfig(input, storyArticles, stories, joinThreshold, linkBonus, minTextSimilarity,
                 relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance, dedupeRetention, storyRetention,
-                maxStoryTerms, maxPostingsPerTerm, maxQueryTerms);
+                maxStoryTerms, maxPostingsPerTerm, maxQueryTerms, mergeThreshold, inMemoryStores);
     }
 
     public ProcessorConfig withStoryRetention(Duration retention) {
         return new ProcessorConfig(inputTopic, storyArticlesTopic, storiesTopic, joinThreshold, linkBonus,
                 minTextSimilarity, relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance, dedupeRetention,
-                retention, maxStoryTerms, maxPostingsPerTerm, maxQueryTerms);
+                retention, maxStoryTerms, maxPostingsPerTerm, maxQueryTerms, mergeThreshold, inMemoryStores);
+    }
+
+    public ProcessorConfig withMergeThreshold(double threshold) {
+        return new ProcessorConfig(inputTopic, storyArticlesTopic, storiesTopic, joinThreshold, linkBonus,
+                minTextSimilarity, relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance,
+                dedupeRetention, storyRetention, maxStoryTerms, maxPostingsPerTerm, maxQueryTerms, threshold,
+                inMemoryStores);
+    }
+
+    public ProcessorConfig withInMemoryStores(boolean inMemory) {
+        return new ProcessorConfig(inputTopic, storyArticlesTopic, storiesTopic, joinThreshold, linkBonus,
+                minTextSimilarity, relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance,
+                dedupeRetention, storyRetention, maxStoryTerms, maxPostingsPerTerm, maxQueryTerms, mergeThreshold,
+                inMemory);
     }
 
     private static String string(Function<String, String> get, String key, String fallback) {
@@ -182,6 +212,18 @@ public record ProcessorConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be an integer, got '" + value + "'", e);
         }
+    }
+
+    private static boolean bool(Function<String, String> get, String key, boolean fallback) {
+        String value = get.apply(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, got '" + value + "'");
+        };
     }
 
     private static Duration duration(Function<String, String> get, String key, Duration fallback) {

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 /**
  * The story topology:
@@ -19,7 +20,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * feed.articles --(event-time timestamps)--> dedupe (partitioned by article id, store dedupe-articles)
  *   --> repartition "cluster-input" to ONE partition (clustering needs the global view)
  *   --> clustering (stores cluster-*) --+--> stories.articles (key article id, StoryArticle)
- *                                       +--> stories          (key story id, Story)
+ *                                       +--> stories          (key story id, Story; null = merged away)
  * </pre>
  * Record timestamps are the articles' publish times throughout (see {@link ArticleTimestampExtractor}).
  */
@@ -33,6 +34,15 @@ public final class StoryTopology {
 
     /** Describes the topology; nothing runs here. */
     public static Topology buildTopology(ProcessorConfig config) {
+        return buildTopology(config, ClusteringProcessor.supplier(config));
+    }
+
+    /**
+     * The same topology with another clustering step, for example an identity step that puts every article in a
+     * story of its own (the yardstick of the clustering benchmark).
+     */
+    public static Topology buildTopology(ProcessorConfig config,
+            ProcessorSupplier<String, Article, String, ClusterOutput> clustering) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Article> articles = builder.stream(config.inputTopic(),
                 Consumed.with(Topics.KEY_SERDE, Topics.ARTICLE_SERDE)
@@ -40,19 +50,20 @@ public final class StoryTopology {
                         .withName("feed-articles-source"));
 
         KStream<String, Article> unique = articles.process(
-                DedupeProcessor.supplier(config.dedupeRetention()), Named.as("dedupe"));
+                DedupeProcessor.supplier(config.dedupeRetention(), config.inMemoryStores()), Named.as("dedupe"));
 
         KStream<String, ClusterOutput> clustered = unique
                 .repartition(Repartitioned.with(Topics.KEY_SERDE, Topics.ARTICLE_SERDE)
                         .withName(CLUSTER_INPUT)
                         .withNumberOfPartitions(1))
-                .process(ClusteringProcessor.supplier(config), Named.as("cluster"));
+                .process(clustering, Named.as("cluster"));
 
         clustered.filter((key, out) -> out.storyArticle() != null, Named.as("story-articles-only"))
                 .mapValues(ClusterOutput::storyArticle, Named.as("story-article-value"))
                 .to(config.storyArticlesTopic(), Produced.with(Topics.KEY_SERDE, Topics.STORY_ARTICLE_SERDE)
                         .withName("story-articles-sink"));
-        clustered.filter((key, out) -> out.story() != null, Named.as("stories-only"))
+        // A merged-away story's tombstone maps to a null value: the compacted topic forgets it.
+        clustered.filter((key, out) -> out.forStories(), Named.as("stories-only"))
                 .mapValues(ClusterOutput::story, Named.as("story-value"))
                 .to(config.storiesTopic(), Produced.with(Topics.KEY_SERDE, Topics.STORY_SERDE)
                         .withName("stories-sink"));

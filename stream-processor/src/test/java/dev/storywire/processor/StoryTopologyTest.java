@@ -79,6 +79,45 @@ class StoryTopologyTest {
         assertThat(moratorium).isEqualTo(StoryIds.forFoundingArticle(seed("000").id()));
     }
 
+    /** Partitions interleave in any order on the way to the clustering task: the grouping must not depend on it. */
+    @Test
+    void shouldClusterTheSeedsTheSameInEveryArrivalOrder() {
+        List<List<String>> failures = new java.util.ArrayList<>();
+        for (List<String> order : permutations(List.of("000", "001", "002", "003", "004"))) {
+            try (TopologyFixture fixture = new TopologyFixture(stateDir.resolve(String.join("", order)))) {
+                order.forEach(prefix -> fixture.pipe(seed(prefix)));
+                Map<String, String> storyOf = fixture.storyOfArticles();
+                String moratorium = storyOf.get(seed("000").id());
+                boolean grouped = moratorium.equals(storyOf.get(seed("002").id()))
+                        && moratorium.equals(storyOf.get(seed("003").id()))
+                        && !moratorium.equals(storyOf.get(seed("001").id()))
+                        && !moratorium.equals(storyOf.get(seed("004").id()));
+                if (!grouped) {
+                    failures.add(order);
+                }
+            }
+        }
+        assertThat(failures).as("arrival orders that split or mix the seed stories").isEmpty();
+    }
+
+    private static List<List<String>> permutations(List<String> items) {
+        if (items.size() <= 1) {
+            return List.of(items);
+        }
+        List<List<String>> result = new java.util.ArrayList<>();
+        for (String first : items) {
+            List<String> rest = new java.util.ArrayList<>(items);
+            rest.remove(first);
+            for (List<String> tail : permutations(rest)) {
+                List<String> order = new java.util.ArrayList<>();
+                order.add(first);
+                order.addAll(tail);
+                result.add(order);
+            }
+        }
+        return result;
+    }
+
     @Test
     void shouldDescribeTheStoryWithItsMembers() {
         List.of("000", "002", "003").forEach(prefix -> topology.pipe(seed(prefix)));

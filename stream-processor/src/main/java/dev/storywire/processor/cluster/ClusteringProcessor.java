@@ -10,6 +10,10 @@ import dev.storywire.model.StoryIds;
 import dev.storywire.model.StoryMember;
 import dev.storywire.processor.ProcessorConfig;
 import dev.storywire.processor.RecordPosition;
+import dev.storywire.processor.text.BackgroundFrequencies;
+import dev.storywire.processor.text.BlendedFrequencies;
+import dev.storywire.processor.text.ContentFingerprints;
+import dev.storywire.processor.text.DocumentFrequencies;
 import dev.storywire.processor.text.TermVector;
 import dev.storywire.processor.text.TfIdf;
 import java.time.Duration;
@@ -25,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -38,23 +41,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Online, single-pass story clustering over the deduped articles, on a single partition (it needs the global
- * view). For each article:
+ * view). For each new article:
  * <ol>
- *   <li>candidate stories come from indexes only: the stories of its related items, the stories of earlier
- *       articles that listed it, and the stories sharing its rarest terms (inverted index, bounded postings);</li>
- *   <li>each candidate is scored by the TF-IDF cosine of the article's title and excerpt against the story's term
- *       vector, plus {@link ProcessorConfig#linkBonus()} when a related link joins them in either direction; a
- *       candidate needs {@link ProcessorConfig#minTextSimilarity()} even with a link, must lie within
- *       {@link ProcessorConfig#maxEventTimeDistance()} of the story's time range, and must score at least
- *       {@link ProcessorConfig#joinThreshold()};</li>
- *   <li>the article joins the best candidate or opens a story {@link StoryIds#forFoundingArticle(String)};</li>
+ *   <li>a copy of an article already clustered (same {@link ContentFingerprints content fingerprint}, near in
+ *       time) joins that article's story with role {@code syndicated}; it adds no text to the story and does not
+ *       count in its size or providers;</li>
+ *   <li>otherwise candidate stories come from indexes only: the stories of its related items, the stories of
+ *       earlier articles that listed it, and the stories sharing its rarest terms (inverted index, bounded
+ *       postings);</li>
+ *   <li>each candidate is scored by TF-IDF cosine (title-only and title-and-excerpt, weights from the
+ *       {@link BackgroundFrequencies background table} plus live counts), plus {@link ProcessorConfig#linkBonus()}
+ *       when a related link joins them in either direction; a candidate needs
+ *       {@link ProcessorConfig#minTextSimilarity()} even with a link, must lie within
+ *       {@link ProcessorConfig#maxEventTimeDistance()} of the story's time range, must not lead with a different
+ *       subject (see {@link #subjectConflict}), and must score at least {@link ProcessorConfig#joinThreshold()};</li>
+ *   <li>the article joins the best candidate or opens a story {@link StoryIds#forFoundingArticle(String)}; when it
+ *       scores {@link ProcessorConfig#mergeThreshold()} against several candidates, they are one story and merge
+ *       into the oldest (tombstone for the others, their articles re-emitted with the surviving id);</li>
  *   <li>its related items similar enough to the story become members with role {@code related}, unless they are
  *       already known (a feed article is {@code primary} in whatever story it joins);</li>
  *   <li>it is emitted with its related coverage resolved, with the changed stories, and earlier articles whose
- *       related coverage it resolves are emitted again.</li>
+ *       related coverage it resolves (or moves) are emitted again.</li>
  * </ol>
- * Updates of an already clustered article keep its story. Stories not updated for
- * {@link ProcessorConfig#storyRetention()} of stream time leave the term index.
+ * Updates of an already clustered article keep its story and role. Stories not updated for
+ * {@link ProcessorConfig#storyRetention()} of stream time leave every candidate index (terms, fingerprints,
+ * related links) and their articles' payloads are dropped.
  */
 public final class ClusteringProcessor implements Processor<String, Article, String, ClusterOutput> {
 
@@ -63,18 +74,23 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private static final int MAX_LISTERS = 64;
     /** Term-index candidates scored per article: the stories sharing the most query terms. */
     private static final int MAX_TERM_CANDIDATES = 32;
-    /** How often (stream time) expired stories are taken out of the term index. */
+    /** How often (stream time) expired stories are taken out of the candidate indexes. */
     private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
 
     private final ProcessorConfig config;
     private ProcessorContext<String, ClusterOutput> context;
     private KeyValueStore<String, ArticleAssignment> articleStories;
-    private KeyValueStore<String, StoryState> stories;
+    private StoryStateCache stories;
     private KeyValueStore<String, Article> articles;
     private KeyValueStore<String, IdList> relatedIndex;
     private KeyValueStore<String, IdList> termIndex;
     private KeyValueStore<String, String> storyExpiry;
+    private KeyValueStore<String, String> fingerprints;
     private StoreDocumentFrequencies frequencies;
+    private final EventClock clock = new EventClock();
+    private Instant lastExpiry = Instant.MIN;
+    /** Background table plus the live counts: what term weights are computed from. */
+    private DocumentFrequencies weights;
 
     public ClusteringProcessor(ProcessorConfig config) {
         this.config = config;
@@ -90,7 +106,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return ClusteringStores.builders();
+                return ClusteringStores.builders(config.inMemoryStores());
             }
         };
     }
@@ -99,13 +115,14 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     public void init(ProcessorContext<String, ClusterOutput> context) {
         this.context = context;
         this.articleStories = context.getStateStore(ClusteringStores.ARTICLE_STORIES);
-        this.stories = context.getStateStore(ClusteringStores.STORIES);
+        this.stories = new StoryStateCache(context.getStateStore(ClusteringStores.STORIES));
         this.articles = context.getStateStore(ClusteringStores.ARTICLES);
         this.relatedIndex = context.getStateStore(ClusteringStores.RELATED_INDEX);
         this.termIndex = context.getStateStore(ClusteringStores.TERM_INDEX);
         this.storyExpiry = context.getStateStore(ClusteringStores.STORY_EXPIRY);
+        this.fingerprints = context.getStateStore(ClusteringStores.FINGERPRINTS);
         this.frequencies = new StoreDocumentFrequencies(context.getStateStore(ClusteringStores.DOCUMENT_FREQUENCIES));
-        context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, this::expireStories);
+        this.weights = new BlendedFrequencies(BackgroundFrequencies.shipped(), frequencies);
     }
 
     @Override
@@ -118,69 +135,211 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         }
         frequencies.clearCache();
         Instant eventTime = eventTime(article, record.timestamp());
-        Map<String, StoryState> touched = new LinkedHashMap<>();
-        Set<String> resolvedNow = new LinkedHashSet<>();
+        clock.observe(eventTime);
+        expireWhenDue();
+        Changes changes = new Changes();
 
         ArticleAssignment prior = articleStories.get(id);
         StoryState story;
-        if (prior != null && prior.role() == Role.PRIMARY && stories.get(prior.storyId()) != null) {
-            story = stories.get(prior.storyId()).withMember(primaryMember(id, article, eventTime));
+        Role role;
+        if (prior != null && prior.role() != Role.RELATED && stories.get(prior.storyId()) != null) {
+            role = prior.role();
+            story = stories.get(prior.storyId()).withMember(member(id, article, eventTime, role));
             LOG.debug("Updated article '{}' at {} stays in story {}", id, RecordPosition.of(context), story.storyId());
         } else {
-            story = placeNewArticle(id, article, eventTime, prior, touched);
-            articleStories.put(id, new ArticleAssignment(story.storyId(), Role.PRIMARY));
-            resolvedNow.add(id);
+            Optional<StoryState> original = syndicationOriginal(id, article, eventTime);
+            if (original.isPresent()) {
+                role = Role.SYNDICATED;
+                story = original.get().withMember(member(id, article, eventTime, role));
+                LOG.debug("Article '{}' at {} is a syndicated copy in story {}", id, RecordPosition.of(context),
+                        story.storyId());
+            } else {
+                role = Role.PRIMARY;
+                story = placeNewArticle(id, article, eventTime, prior, changes);
+                addFingerprints(id, article);
+            }
+            leaveRelatedStory(id, prior, story.storyId(), changes);
+            articleStories.put(id, new ArticleAssignment(story.storyId(), role));
+            changes.resolved.add(id);
         }
         story = story.withTopics(article.topics());
         articles.put(id, article);
-        story = addRelatedItems(id, article, story, resolvedNow);
-        touched.put(story.storyId(), story);
+        story = addRelatedItems(id, article, story, changes.resolved);
+        changes.touched.put(story.storyId(), story);
 
-        Map<String, StoryState> saved = new LinkedHashMap<>();
-        touched.forEach((storyId, state) -> saved.put(storyId, save(state, eventTime)));
-        forwardArticle(id, article, story.storyId(), record.timestamp());
-        saved.values().forEach(s -> context.forward(
-                new Record<>(s.storyId(), ClusterOutput.of(s.toStory()), record.timestamp())));
-        reemitListers(id, resolvedNow, record.timestamp());
+        List<StoryState> saved = new ArrayList<>();
+        changes.touched.values().forEach(state -> saved.add(save(state, eventTime)));
+        forwardArticle(id, article, new ArticleAssignment(story.storyId(), role), record.timestamp());
+        saved.forEach(s -> context.forward(new Record<>(s.storyId(), ClusterOutput.of(s.toStory()), record.timestamp())));
+        changes.mergedAway.forEach(loser -> context.forward(
+                new Record<>(loser, ClusterOutput.storyTombstone(), record.timestamp())));
+        changes.moved.forEach(moved -> reemit(moved, record.timestamp()));
+        reemitListers(id, changes, record.timestamp());
+    }
+
+    /** What one record changed besides the article's own story. */
+    private static final class Changes {
+        /** Stories to save and emit, by id. */
+        final Map<String, StoryState> touched = new LinkedHashMap<>();
+        /** Ids of stories merged into another. */
+        final Set<String> mergedAway = new LinkedHashSet<>();
+        /** Feed articles that moved to another story in a merge. */
+        final Set<String> moved = new LinkedHashSet<>();
+        /** Articles whose story became known or changed, for the related-coverage join. */
+        final Set<String> resolved = new LinkedHashSet<>();
+    }
+
+    /** The story of an already clustered article this one is a copy of, when it is near enough in time. */
+    private Optional<StoryState> syndicationOriginal(String id, Article article, Instant eventTime) {
+        for (String fingerprint : ContentFingerprints.of(article.title(), article.excerpt())) {
+            String originalId = fingerprints.get(fingerprint);
+            if (originalId == null || originalId.equals(id)) {
+                continue;
+            }
+            ArticleAssignment assignment = articleStories.get(originalId);
+            StoryState story = assignment == null ? null : stories.get(assignment.storyId());
+            if (story != null && story.indexed()
+                    && story.distanceMillis(eventTime) <= config.maxEventTimeDistance().toMillis()) {
+                return Optional.of(story);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void addFingerprints(String id, Article article) {
+        for (String fingerprint : ContentFingerprints.of(article.title(), article.excerpt())) {
+            if (fingerprints.get(fingerprint) == null) {
+                fingerprints.put(fingerprint, id);
+            }
+        }
+    }
+
+    /** A related member that now arrived as a feed article in another story leaves its old story. */
+    private void leaveRelatedStory(String id, ArticleAssignment prior, String storyId, Changes changes) {
+        if (prior == null || prior.storyId().equals(storyId)) {
+            return;
+        }
+        StoryState previous = changes.touched.containsKey(prior.storyId())
+                ? changes.touched.get(prior.storyId()) : stories.get(prior.storyId());
+        if (previous != null) {
+            changes.touched.put(previous.storyId(), previous.withoutMember(id));
+        }
     }
 
     private StoryState placeNewArticle(String id, Article article, Instant eventTime, ArticleAssignment prior,
-            Map<String, StoryState> touched) {
+            Changes changes) {
         boolean newDocument = prior == null && relatedIndex.get(id) == null;
-        Map<String, Integer> vector = TermVector.of(article.title(), article.excerpt(), config.titleWeight());
-        Map<String, Integer> titleVector = TermVector.of(article.title(), null, 1);
-        Optional<Candidate> best = bestCandidate(id, article, vector, titleVector, eventTime, prior);
+        ArticleText text = ArticleText.of(article.title(), article.excerpt(), config.titleWeight());
+        List<Candidate> accepted = acceptedCandidates(id, article, text, eventTime, prior);
         if (newDocument) {
-            frequencies.addDocument(vector.keySet());
+            frequencies.addDocument(text.vector().keySet());
         }
         StoryState story;
-        if (best.isPresent()) {
-            story = stories.get(best.get().storyId());
-            LOG.debug("Article '{}' at {} joins story {} ({})", id, RecordPosition.of(context), story.storyId(),
-                    best.get());
-        } else {
+        if (accepted.isEmpty()) {
             String storyId = StoryIds.forFoundingArticle(id);
             StoryState existing = stories.get(storyId);
             story = existing != null ? existing : StoryState.open(storyId);
             LOG.debug("Article '{}' at {} opens story {}", id, RecordPosition.of(context), storyId);
+        } else {
+            story = stories.get(accepted.get(0).storyId());
+            LOG.debug("Article '{}' at {} joins story {} ({})", id, RecordPosition.of(context), story.storyId(),
+                    accepted.get(0));
+            story = mergeStrongCandidates(id, text, story, accepted, changes);
         }
-        if (prior != null && !prior.storyId().equals(story.storyId())) {
-            StoryState previous = stories.get(prior.storyId());
-            if (previous != null) {
-                touched.put(previous.storyId(), previous.withoutMember(id));
-            }
-        }
-        return story.withMember(primaryMember(id, article, eventTime))
-                .withTerms(TermVector.plus(story.terms(), vector, config.maxStoryTerms()))
-                .withTitleTerms(TermVector.plus(story.titleTerms(), titleVector, config.maxStoryTerms()));
+        return story.withMember(member(id, article, eventTime, Role.PRIMARY))
+                .withTerms(TermVector.plus(story.terms(), text.vector(), config.maxStoryTerms()))
+                .withTitleTerms(TermVector.plus(story.titleTerms(), text.titleVector(), config.maxStoryTerms()))
+                .withLead(text.lead());
     }
 
-    private Optional<Candidate> bestCandidate(String id, Article article, Map<String, Integer> vector,
-            Map<String, Integer> titleVector, Instant eventTime, ArticleAssignment prior) {
+    /**
+     * The article's candidates are one story, and merge into the oldest of them (first seen, then id), when the
+     * article scores at least the merge threshold against both, or when the best story with the article added
+     * would accept the other story's text as it accepts a member ({@link #storiesAgree}). The second rule makes
+     * the result independent of arrival order: two articles that only a third one ties together end in one story
+     * whichever came first.
+     */
+    private StoryState mergeStrongCandidates(String id, ArticleText text, StoryState best, List<Candidate> accepted,
+            Changes changes) {
+        StoryState joined = best.withTerms(TermVector.plus(best.terms(), text.vector(), config.maxStoryTerms()))
+                .withTitleTerms(TermVector.plus(best.titleTerms(), text.titleVector(), config.maxStoryTerms()));
+        boolean bestIsStrong = accepted.get(0).score() >= config.mergeThreshold();
+        List<StoryState> strong = new ArrayList<>(List.of(best));
+        for (Candidate candidate : accepted.subList(1, accepted.size())) {
+            StoryState other = stories.get(candidate.storyId());
+            if (bestIsStrong && candidate.score() >= config.mergeThreshold() || storiesAgree(joined, other)) {
+                strong.add(other);
+            }
+        }
+        if (strong.size() < 2) {
+            return best;
+        }
+        StoryState survivor = strong.stream()
+                .min(Comparator.comparing((StoryState s) -> s.firstSeen().orElse(Instant.MAX))
+                        .thenComparing(StoryState::storyId))
+                .orElseThrow();
+        StoryState merged = changes.touched.getOrDefault(survivor.storyId(), survivor);
+        for (StoryState loser : strong) {
+            if (!loser.storyId().equals(survivor.storyId())) {
+                LOG.info("Article '{}' at {} joins stories {} and {}: merging {} into {}", id,
+                        RecordPosition.of(context), survivor.storyId(), loser.storyId(), loser.storyId(),
+                        survivor.storyId());
+                merged = merge(merged, changes.touched.getOrDefault(loser.storyId(), loser), changes);
+            }
+        }
+        return merged;
+    }
+
+    /**
+     * Whether {@code other} belongs to {@code joined} by the same rules an article joins a story: close in time,
+     * no conflicting headline subjects, and its text (title and excerpt terms) similar above the join threshold.
+     */
+    private boolean storiesAgree(StoryState joined, StoryState other) {
+        Instant otherTime = other.firstSeen().orElse(null);
+        if (otherTime == null || joined.distanceMillis(otherTime) > config.maxEventTimeDistance().toMillis()) {
+            return false;
+        }
+        boolean sharedSubject = other.leads().isEmpty() || joined.leads().isEmpty()
+                || other.leads().stream().anyMatch(joined.terms()::containsKey)
+                || joined.leads().stream().anyMatch(other.terms()::containsKey);
+        return sharedSubject
+                && similarity(new ArticleText(other.terms(), other.titleTerms(), null), joined) >= config.joinThreshold();
+    }
+
+    private StoryState merge(StoryState survivor, StoryState loser, Changes changes) {
+        StoryState merged = survivor;
+        for (StoryMember member : loser.members()) {
+            if (merged.member(member.articleId()).isPresent()) {
+                continue;
+            }
+            merged = merged.withMember(member);
+            articleStories.put(member.articleId(), new ArticleAssignment(survivor.storyId(), member.role()));
+            changes.resolved.add(member.articleId());
+            if (member.role() != Role.RELATED) {
+                changes.moved.add(member.articleId());
+            }
+        }
+        for (String lead : loser.leads()) {
+            merged = merged.withLead(lead);
+        }
+        merged = merged.withTerms(TermVector.plus(merged.terms(), loser.terms(), config.maxStoryTerms()))
+                .withTitleTerms(TermVector.plus(merged.titleTerms(), loser.titleTerms(), config.maxStoryTerms()))
+                .withTopics(loser.topics());
+        unindex(loser);
+        storyExpiry.delete(expiryKey(loser, Instant.EPOCH));
+        stories.delete(loser.storyId());
+        changes.touched.remove(loser.storyId());
+        changes.mergedAway.add(loser.storyId());
+        return merged;
+    }
+
+    /** The candidates passing every join rule, best first. */
+    private List<Candidate> acceptedCandidates(String id, Article article, ArticleText text, Instant eventTime,
+            ArticleAssignment prior) {
         Set<String> linked = linkedStories(id, article, prior);
         Set<String> candidates = new LinkedHashSet<>(linked);
-        candidates.addAll(termCandidates(vector));
-        Candidate best = null;
+        candidates.addAll(termCandidates(text.vector()));
+        List<Candidate> accepted = new ArrayList<>();
         for (String storyId : candidates) {
             StoryState state = stories.get(storyId);
             if (state == null) {
@@ -191,26 +350,43 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 LOG.debug("Article '{}' ({}) too far from story {} ({} ms)", id, eventTime, storyId, distance);
                 continue;
             }
-            double cosine = similarity(vector, titleVector, state);
+            if (subjectConflict(text, state)) {
+                LOG.debug("Article '{}' leads with '{}', story {} with {}: different subjects", id, text.lead(),
+                        storyId, state.leads());
+                continue;
+            }
+            double cosine = similarity(text, state);
             boolean link = linked.contains(storyId);
             Candidate candidate = new Candidate(storyId, cosine, link, cosine + (link ? config.linkBonus() : 0.0));
             LOG.trace("Article '{}' against {}", id, candidate);
-            if (cosine >= config.minTextSimilarity() && candidate.score() >= config.joinThreshold()
-                    && (best == null || candidate.score() > best.score())) {
-                best = candidate;
+            if (cosine >= config.minTextSimilarity() && candidate.score() >= config.joinThreshold()) {
+                accepted.add(candidate);
             }
         }
-        return Optional.ofNullable(best);
+        accepted.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::storyId));
+        return accepted;
+    }
+
+    /**
+     * Headlines lead with their subject ("XAPP AI achieves ...", "ElectrifAI achieves ..."). When the article's
+     * lead term appears nowhere in the story's text and none of the story's lead terms appears in the article,
+     * they are about different actors, however similar the rest (template press releases).
+     */
+    static boolean subjectConflict(ArticleText text, StoryState story) {
+        if (text.lead() == null || story.leads().isEmpty() || story.terms().containsKey(text.lead())) {
+            return false;
+        }
+        return story.leads().stream().noneMatch(text.vector()::containsKey);
     }
 
     /**
      * Text similarity of an article (or related item) to a story: the title-only TF-IDF cosine and the
      * title-and-excerpt cosine, mixed by {@link ProcessorConfig#titleSimilarityShare()}.
      */
-    private double similarity(Map<String, Integer> vector, Map<String, Integer> titleVector, StoryState story) {
+    private double similarity(ArticleText text, StoryState story) {
         double share = config.titleSimilarityShare();
-        double title = share == 0.0 ? 0.0 : TfIdf.cosine(titleVector, story.titleTerms(), frequencies);
-        return share * title + (1.0 - share) * TfIdf.cosine(vector, story.terms(), frequencies);
+        double title = share == 0.0 ? 0.0 : TfIdf.cosine(text.titleVector(), story.titleTerms(), weights);
+        return share * title + (1.0 - share) * TfIdf.cosine(text.vector(), story.terms(), weights);
     }
 
     /** Stories linked to the article by a related link in either direction. */
@@ -238,7 +414,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private List<String> termCandidates(Map<String, Integer> vector) {
         List<String> queryTerms = vector.keySet().stream()
                 .filter(term -> frequencies.documentFrequency(term) > 0)
-                .sorted(Comparator.comparingLong(frequencies::documentFrequency).thenComparing(t -> t))
+                .sorted(Comparator.comparingLong(weights::documentFrequency).thenComparing(t -> t))
                 .limit(config.maxQueryTerms())
                 .toList();
         Map<String, Integer> hits = new HashMap<>();
@@ -265,10 +441,9 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             }
             IdList listers = relatedIndex.get(relatedId);
             ArticleAssignment assigned = articleStories.get(relatedId);
-            Map<String, Integer> itemVector = TermVector.of(item.title(), item.excerpt(), config.titleWeight());
-            Map<String, Integer> itemTitleVector = TermVector.of(item.title(), null, 1);
+            ArticleText itemText = ArticleText.of(item.title(), item.excerpt(), config.titleWeight());
             if (listers == null && assigned == null) {
-                frequencies.addDocument(itemVector.keySet());
+                frequencies.addDocument(itemText.vector().keySet());
             }
             relatedIndex.put(relatedId, (listers == null ? IdList.empty() : listers).with(id, MAX_LISTERS));
             if (assigned != null) {
@@ -276,12 +451,13 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             }
             Instant itemTime = item.publishedDateTime();
             boolean nearInTime = result.distanceMillis(itemTime) <= config.maxEventTimeDistance().toMillis();
-            double cosine = similarity(itemVector, itemTitleVector, result);
-            if (nearInTime && cosine >= config.relatedMemberThreshold()) {
+            if (nearInTime && !subjectConflict(itemText, result)
+                    && similarity(itemText, result) >= config.relatedMemberThreshold()) {
                 result = result.withMember(new StoryMember(relatedId, item.webUrl(), item.title(),
                                 item.provider() == null ? "" : item.provider().displayName(), itemTime, Role.RELATED))
-                        .withTerms(TermVector.plus(result.terms(), itemVector, config.maxStoryTerms()))
-                        .withTitleTerms(TermVector.plus(result.titleTerms(), itemTitleVector, config.maxStoryTerms()));
+                        .withTerms(TermVector.plus(result.terms(), itemText.vector(), config.maxStoryTerms()))
+                        .withTitleTerms(TermVector.plus(result.titleTerms(), itemText.titleVector(),
+                                config.maxStoryTerms()));
                 articleStories.put(relatedId, new ArticleAssignment(result.storyId(), Role.RELATED));
                 resolvedNow.add(relatedId);
             }
@@ -312,7 +488,38 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         return ClusteringStores.expiryKey(state.lastUpdated().orElse(fallback).toEpochMilli(), state.storyId());
     }
 
-    /** Takes stories not updated for the story retention out of the term index; their state stays. */
+    /** Takes the story's id out of the postings of its terms. */
+    private void unindex(StoryState state) {
+        if (!state.indexed()) {
+            return;
+        }
+        for (String term : state.terms().keySet()) {
+            IdList postings = termIndex.get(term);
+            if (postings != null) {
+                IdList remaining = postings.without(state.storyId());
+                if (remaining.ids().isEmpty()) {
+                    termIndex.delete(term);
+                } else {
+                    termIndex.put(term, remaining);
+                }
+            }
+        }
+    }
+
+    /**
+     * Stories not updated for the story retention leave every candidate index: the term index, the fingerprint
+     * index and the related-link index; their feed articles' payloads are dropped. The story and assignment
+     * records stay, so a late update of a member keeps its story.
+     */
+    /** Runs {@link #expireStories} once the robust clock moved an expiry interval on since the last run. */
+    private void expireWhenDue() {
+        Instant now = clock.now();
+        if (lastExpiry.equals(Instant.MIN) || now.isAfter(lastExpiry.plus(EXPIRY_INTERVAL))) {
+            lastExpiry = now;
+            expireStories(now.toEpochMilli());
+        }
+    }
+
     private void expireStories(long streamTime) {
         long cutoff = streamTime - config.storyRetention().toMillis();
         List<KeyValue<String, String>> expired = new ArrayList<>();
@@ -326,46 +533,70 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             if (state == null || !state.indexed()) {
                 continue;
             }
-            for (String term : state.terms().keySet()) {
-                IdList postings = termIndex.get(term);
-                if (postings != null) {
-                    IdList remaining = postings.without(state.storyId());
-                    if (remaining.ids().isEmpty()) {
-                        termIndex.delete(term);
-                    } else {
-                        termIndex.put(term, remaining);
-                    }
-                }
-            }
+            unindex(state);
+            state.members().stream()
+                    .filter(m -> m.role() != Role.RELATED)
+                    .forEach(m -> forgetArticle(m.articleId()));
             stories.put(state.storyId(), state.withIndexed(false));
         }
         if (!expired.isEmpty()) {
-            LOG.debug("{} stories not updated since {} left the term index", expired.size(), Instant.ofEpochMilli(cutoff));
+            LOG.debug("{} stories not updated since {} left the candidate indexes", expired.size(),
+                    Instant.ofEpochMilli(cutoff));
         }
     }
 
-    private void forwardArticle(String id, Article article, String storyId, long timestamp) {
-        StoryArticle value = new StoryArticle(storyId, Role.PRIMARY, article, resolve(article));
+    private void forgetArticle(String articleId) {
+        Article article = articles.get(articleId);
+        if (article == null) {
+            return;
+        }
+        for (String fingerprint : ContentFingerprints.of(article.title(), article.excerpt())) {
+            if (articleId.equals(fingerprints.get(fingerprint))) {
+                fingerprints.delete(fingerprint);
+            }
+        }
+        for (RelatedItem item : article.related()) {
+            String relatedId = relatedId(item);
+            IdList listers = relatedId == null ? null : relatedIndex.get(relatedId);
+            if (listers != null) {
+                IdList remaining = listers.without(articleId);
+                if (remaining.ids().isEmpty()) {
+                    relatedIndex.delete(relatedId);
+                } else {
+                    relatedIndex.put(relatedId, remaining);
+                }
+            }
+        }
+        articles.delete(articleId);
+    }
+
+    private void forwardArticle(String id, Article article, ArticleAssignment assignment, long timestamp) {
+        StoryArticle value = new StoryArticle(assignment.storyId(), assignment.role(), article, resolve(article));
         context.forward(new Record<>(id, ClusterOutput.of(value), timestamp));
     }
 
-    /** Emits again the earlier articles that listed an article whose story just became known. */
-    private void reemitListers(String id, Set<String> resolvedNow, long timestamp) {
+    /** Emits a stored feed article again with its current story and related coverage. */
+    private void reemit(String articleId, long timestamp) {
+        Article article = articles.get(articleId);
+        ArticleAssignment assignment = articleStories.get(articleId);
+        if (article != null && assignment != null) {
+            forwardArticle(articleId, article, assignment,
+                    article.publishedDateTime() != null ? article.publishedDateTime().toEpochMilli() : timestamp);
+        }
+    }
+
+    /** Emits again the earlier articles that listed an article whose story just became known or changed. */
+    private void reemitListers(String id, Changes changes, long timestamp) {
         Set<String> listers = new LinkedHashSet<>();
-        for (String resolved : resolvedNow) {
+        for (String resolved : changes.resolved) {
             IdList ids = relatedIndex.get(resolved);
             if (ids != null) {
-                ids.ids().stream().filter(lister -> !lister.equals(id)).forEach(listers::add);
+                ids.ids().stream()
+                        .filter(lister -> !lister.equals(id) && !changes.moved.contains(lister))
+                        .forEach(listers::add);
             }
         }
-        for (String lister : listers) {
-            Article article = articles.get(lister);
-            ArticleAssignment assignment = articleStories.get(lister);
-            if (article != null && assignment != null) {
-                forwardArticle(lister, article, assignment.storyId(),
-                        article.publishedDateTime() != null ? article.publishedDateTime().toEpochMilli() : timestamp);
-            }
-        }
+        listers.forEach(lister -> reemit(lister, timestamp));
     }
 
     private List<ResolvedRelated> resolve(Article article) {
@@ -382,9 +613,9 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         return resolved;
     }
 
-    private static StoryMember primaryMember(String id, Article article, Instant eventTime) {
+    private static StoryMember member(String id, Article article, Instant eventTime, Role role) {
         String url = article.webUrl() != null ? article.webUrl() : article.primaryUrl();
-        return new StoryMember(id, url, article.title(), article.providerName(), eventTime, Role.PRIMARY);
+        return new StoryMember(id, url, article.title(), article.providerName(), eventTime, role);
     }
 
     private static Instant eventTime(Article article, long recordTimestamp) {

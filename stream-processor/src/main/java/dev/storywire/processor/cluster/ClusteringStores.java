@@ -11,9 +11,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The clustering processor's RocksDB stores, all changelogged. Kept apart so that a later story merge can
- * rewrite them: {@link #ARTICLE_STORIES} (article to story) and {@link #STORIES} (story to members) are the two
- * sides a merge has to update.
+ * The clustering processor's RocksDB stores, all changelogged. A story merge rewrites {@link #ARTICLE_STORIES}
+ * (article to story) and {@link #STORIES} (story to members) and moves the term postings.
  */
 public final class ClusteringStores {
 
@@ -27,6 +26,11 @@ public final class ClusteringStores {
     public static final String RELATED_INDEX = "cluster-related-index";
     /** Term to the ids of the stories containing it ({@link IdList}, bounded, most recent last). */
     public static final String TERM_INDEX = "cluster-term-index";
+    /**
+     * Content fingerprint (see {@code ContentFingerprints}) to the id of the first feed article that had it: how
+     * syndicated copies find their original. Entries leave with their story (retention).
+     */
+    public static final String FINGERPRINTS = "cluster-fingerprints";
     /** Term to the number of documents containing it; {@link #DOCUMENT_COUNT_KEY} holds the number of documents. */
     public static final String DOCUMENT_FREQUENCIES = "cluster-document-frequencies";
     /**
@@ -47,18 +51,22 @@ public final class ClusteringStores {
         return String.format("%020d|%s", Math.max(epochMillis, 0L), storyId);
     }
 
-    static Set<StoreBuilder<?>> builders() {
+    /** The stores, RocksDB unless {@code inMemory}; changelogged either way. */
+    static Set<StoreBuilder<?>> builders(boolean inMemory) {
         return Set.of(
-                store(ARTICLE_STORIES, JsonSerde.of(ArticleAssignment.class)),
-                store(STORIES, JsonSerde.of(StoryState.class)),
-                store(ARTICLES, Topics.ARTICLE_SERDE),
-                store(RELATED_INDEX, JsonSerde.of(IdList.class)),
-                store(TERM_INDEX, JsonSerde.of(IdList.class)),
-                store(DOCUMENT_FREQUENCIES, Serdes.Long()),
-                store(STORY_EXPIRY, Serdes.String()));
+                store(ARTICLE_STORIES, JsonSerde.of(ArticleAssignment.class), inMemory),
+                store(STORIES, JsonSerde.of(StoryState.class), inMemory),
+                store(ARTICLES, Topics.ARTICLE_SERDE, inMemory),
+                store(RELATED_INDEX, JsonSerde.of(IdList.class), inMemory),
+                store(TERM_INDEX, JsonSerde.of(IdList.class), inMemory),
+                store(DOCUMENT_FREQUENCIES, Serdes.Long(), inMemory),
+                store(FINGERPRINTS, Serdes.String(), inMemory),
+                store(STORY_EXPIRY, Serdes.String(), inMemory));
     }
 
-    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), KEYS, valueSerde);
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde,
+            boolean inMemory) {
+        return Stores.keyValueStoreBuilder(inMemory ? Stores.inMemoryKeyValueStore(name)
+                : Stores.persistentKeyValueStore(name), KEYS, valueSerde);
     }
 }

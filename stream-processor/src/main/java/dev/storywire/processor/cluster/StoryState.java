@@ -18,6 +18,7 @@ import java.util.Optional;
  *
  * @param terms raw term counts of the members' titles and excerpts, bounded to the most frequent terms
  * @param titleTerms raw term counts of the members' titles alone, bounded the same way
+ * @param leads the lead (first) title terms of the members, bounded, for the subject-conflict check
  * @param indexed whether the story is still in the candidate term index (false once it expired)
  */
 public record StoryState(
@@ -26,18 +27,23 @@ public record StoryState(
         Map<String, Integer> terms,
         Map<String, Integer> titleTerms,
         List<String> topics,
+        List<String> leads,
         long version,
         boolean indexed) {
+
+    /** Lead terms kept per story: a story's headlines lead with a handful of subjects. */
+    static final int MAX_LEADS = 32;
 
     public StoryState {
         members = members == null ? List.of() : List.copyOf(members);
         terms = terms == null ? Map.of() : Map.copyOf(terms);
         titleTerms = titleTerms == null ? Map.of() : Map.copyOf(titleTerms);
         topics = topics == null ? List.of() : List.copyOf(topics);
+        leads = leads == null ? List.of() : List.copyOf(leads);
     }
 
     public static StoryState open(String storyId) {
-        return new StoryState(storyId, List.of(), Map.of(), Map.of(), List.of(), 0, true);
+        return new StoryState(storyId, List.of(), Map.of(), Map.of(), List.of(), List.of(), 0, true);
     }
 
     /** Adds or replaces the member with the same article id. */
@@ -55,34 +61,44 @@ public record StoryState(
         if (!replaced) {
             next.add(member);
         }
-        return new StoryState(storyId, next, terms, titleTerms, topics, version, indexed);
+        return new StoryState(storyId, next, terms, titleTerms, topics, leads, version, indexed);
     }
 
     public StoryState withoutMember(String articleId) {
         List<StoryMember> next = members.stream().filter(m -> !m.articleId().equals(articleId)).toList();
-        return new StoryState(storyId, next, terms, titleTerms, topics, version, indexed);
+        return new StoryState(storyId, next, terms, titleTerms, topics, leads, version, indexed);
     }
 
     public StoryState withTerms(Map<String, Integer> nextTerms) {
-        return new StoryState(storyId, members, nextTerms, titleTerms, topics, version, indexed);
+        return new StoryState(storyId, members, nextTerms, titleTerms, topics, leads, version, indexed);
     }
 
     public StoryState withTitleTerms(Map<String, Integer> nextTitleTerms) {
-        return new StoryState(storyId, members, terms, nextTitleTerms, topics, version, indexed);
+        return new StoryState(storyId, members, terms, nextTitleTerms, topics, leads, version, indexed);
     }
 
     public StoryState withTopics(List<String> added) {
         LinkedHashSet<String> next = new LinkedHashSet<>(topics);
         added.stream().filter(Objects::nonNull).map(String::strip).filter(t -> !t.isEmpty()).forEach(next::add);
-        return new StoryState(storyId, members, terms, titleTerms, List.copyOf(next), version, indexed);
+        return new StoryState(storyId, members, terms, titleTerms, List.copyOf(next), leads, version, indexed);
+    }
+
+    /** Adds a lead term (ignored when {@code null}, already there, or the bound is reached). */
+    public StoryState withLead(String lead) {
+        if (lead == null || leads.contains(lead) || leads.size() >= MAX_LEADS) {
+            return this;
+        }
+        List<String> next = new ArrayList<>(leads);
+        next.add(lead);
+        return new StoryState(storyId, members, terms, titleTerms, topics, next, version, indexed);
     }
 
     public StoryState nextVersion() {
-        return new StoryState(storyId, members, terms, titleTerms, topics, version + 1, indexed);
+        return new StoryState(storyId, members, terms, titleTerms, topics, leads, version + 1, indexed);
     }
 
     public StoryState withIndexed(boolean nextIndexed) {
-        return new StoryState(storyId, members, terms, titleTerms, topics, version, nextIndexed);
+        return new StoryState(storyId, members, terms, titleTerms, topics, leads, version, nextIndexed);
     }
 
     public Optional<StoryMember> member(String articleId) {
@@ -135,7 +151,9 @@ public record StoryState(
     /** The {@code stories} topic value for this state. */
     public Story toStory() {
         int primaries = (int) members.stream().filter(m -> m.role() == Role.PRIMARY).count();
+        // Syndicated copies repeat another member's text; their outlets do not make the story wider.
         List<String> providers = members.stream()
+                .filter(m -> m.role() != Role.SYNDICATED)
                 .map(StoryMember::provider)
                 .filter(p -> p != null && !p.isBlank())
                 .distinct()

@@ -45,6 +45,11 @@ public final class DedupeProcessor implements Processor<String, Article, String,
 
     /** The supplier to hand to {@code KStream#process}; it connects the store itself. */
     public static ProcessorSupplier<String, Article, String, Article> supplier(Duration retention) {
+        return supplier(retention, false);
+    }
+
+    /** As {@link #supplier(Duration)}, with an in-memory store instead of RocksDB when {@code inMemory}. */
+    public static ProcessorSupplier<String, Article, String, Article> supplier(Duration retention, boolean inMemory) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, Article, String, Article> get() {
@@ -53,13 +58,14 @@ public final class DedupeProcessor implements Processor<String, Article, String,
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(storeBuilder());
+                return Set.of(storeBuilder(inMemory));
             }
         };
     }
 
-    static StoreBuilder<KeyValueStore<String, DedupeEntry>> storeBuilder() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Topics.KEY_SERDE,
+    static StoreBuilder<KeyValueStore<String, DedupeEntry>> storeBuilder(boolean inMemory) {
+        return Stores.keyValueStoreBuilder(inMemory ? Stores.inMemoryKeyValueStore(STORE)
+                : Stores.persistentKeyValueStore(STORE), Topics.KEY_SERDE,
                 JsonSerde.of(DedupeEntry.class));
     }
 

@@ -2,6 +2,7 @@ package dev.storywire.processor.text;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,6 +22,15 @@ public final class TermVector {
             counts.merge(term, 1, Integer::sum);
         }
         return counts;
+    }
+
+    /**
+     * The first term of a headline: in news and press-release headlines the actor or subject comes first
+     * ("XAPP AI achieves ...", "Amazon extends ..."). {@code null} when the title has no term.
+     */
+    public static String leadTerm(String title) {
+        List<String> terms = Tokenizer.terms(title);
+        return terms.isEmpty() ? null : terms.get(0);
     }
 
     /** {@code base} plus {@code added}, keeping at most {@code maxTerms} terms: the most frequent, ties by term. */

@@ -46,6 +46,22 @@ class StoryRetentionTest {
     }
 
     @Test
+    void shouldForgetFingerprintsOfExpiredStories() {
+        String title = "Amazon extends moratorium on police use of facial recognition software";
+        ProcessorConfig config = ProcessorConfig.defaults().withStoryRetention(Duration.ofDays(1));
+        try (TopologyFixture topology = new TopologyFixture(config, stateDir)) {
+            topology.pipe(article("https://a.example/1", title, T0));
+            topology.pipe(article("https://b.example/2", "MediaTek chip powers smart TVs", T0.plus(Duration.ofDays(3))));
+            topology.pipe(article("https://c.example/3", title, T0.plus(Duration.ofDays(2))));
+
+            var copy = topology.readStoryArticles().stream().filter(kv -> kv.key.equals("c.example/3")).findFirst()
+                    .orElseThrow().value;
+            assertThat(copy.role()).isEqualTo(dev.storywire.model.Role.PRIMARY);
+            assertThat(copy.storyId()).isEqualTo(StoryIds.forFoundingArticle("c.example/3"));
+        }
+    }
+
+    @Test
     void shouldDropStoriesFromTheTermIndexAfterRetention() {
         Map<String, String> storyOf = run(ProcessorConfig.defaults().withStoryRetention(Duration.ofDays(1)));
 

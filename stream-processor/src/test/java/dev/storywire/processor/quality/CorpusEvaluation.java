@@ -58,6 +58,27 @@ public final class CorpusEvaluation {
         return ClusteringScores.of(predict(config, window, stateDir), labels(labelsTsv));
     }
 
+    /**
+     * The pairwise errors, one line each: {@code wrongly joined} (same predicted story, different gold stories)
+     * and {@code missed} (same gold story, different predicted stories), named by file.
+     */
+    public static List<String> pairErrors(Map<String, String> predicted, Map<String, String> gold) {
+        List<String> files = gold.keySet().stream().filter(predicted::containsKey).sorted().toList();
+        List<String> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            for (int j = i + 1; j < files.size(); j++) {
+                String a = files.get(i);
+                String b = files.get(j);
+                boolean samePredicted = predicted.get(a).equals(predicted.get(b));
+                boolean sameGold = gold.get(a).equals(gold.get(b));
+                if (samePredicted != sameGold) {
+                    errors.add((samePredicted ? "wrongly joined: " : "missed: ") + a + " + " + b);
+                }
+            }
+        }
+        return errors;
+    }
+
     private static Instant publishTime(Article article) {
         return article.publishedDateTime() == null ? Instant.EPOCH : article.publishedDateTime();
     }

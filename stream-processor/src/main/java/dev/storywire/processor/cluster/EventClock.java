@@ -1,0 +1,45 @@
+package dev.storywire.processor.cluster;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * The clock that story retention runs on: the median publish time of the last {@value #WINDOW} articles.
+ *
+ * <p>Kafka Streams' stream time is the largest timestamp seen, so a single article with an odd date (a feed
+ * item stamped months ahead, a republished old piece) would jump it forward and expire every live story at
+ * once. A median is moved only when most recent articles move, which is what the passing of time looks like
+ * in a feed. Partitions interleaving on their way to the clustering task barely move it either.
+ *
+ * <p>It is deliberately not persisted: after a restart it starts empty and expiry waits until it has seen
+ * articles again, which only delays the pruning of state, never a join.
+ */
+final class EventClock {
+
+    /** Odd so the median is one article's time; large enough that a burst of odd dates cannot move it. */
+    static final int WINDOW = 101;
+
+    private final long[] recent = new long[WINDOW];
+    private int size;
+    private int next;
+
+    /** Records an article's publish time. */
+    void observe(Instant eventTime) {
+        recent[next] = eventTime.toEpochMilli();
+        next = (next + 1) % WINDOW;
+        size = Math.min(size + 1, WINDOW);
+    }
+
+    /**
+     * The (lower) median of the recent publish times, or {@link Instant#MIN} before any article was seen. The lower
+     * one, so that with few articles seen an odd date never counts: expiring late only costs memory for a while.
+     */
+    Instant now() {
+        if (size == 0) {
+            return Instant.MIN;
+        }
+        long[] sorted = Arrays.copyOf(recent, size);
+        Arrays.sort(sorted);
+        return Instant.ofEpochMilli(sorted[(size - 1) / 2]);
+    }
+}

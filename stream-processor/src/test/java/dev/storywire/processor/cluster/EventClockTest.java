@@ -1,0 +1,41 @@
+package dev.storywire.processor.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class EventClockTest {
+
+    private static final Instant MAY_18 = Instant.parse("2021-05-18T12:00:00Z");
+
+    @Test
+    void shouldNotJumpForwardOnOneOddDate() {
+        EventClock clock = new EventClock();
+        clock.observe(MAY_18);
+        clock.observe(Instant.parse("2022-01-16T00:00:00Z"));
+        assertThat(clock.now()).isEqualTo(MAY_18);
+        for (int hour = 1; hour <= 10; hour++) {
+            clock.observe(MAY_18.plus(Duration.ofHours(hour)));
+        }
+        clock.observe(Instant.parse("2030-01-01T00:00:00Z"));
+        assertThat(clock.now()).isBetween(MAY_18, MAY_18.plus(Duration.ofHours(10)));
+    }
+
+    @Test
+    void shouldFollowTheFeedWhenMostArticlesMoveOn() {
+        EventClock clock = new EventClock();
+        clock.observe(MAY_18);
+        Instant later = MAY_18.plus(Duration.ofDays(30));
+        for (int i = 0; i < EventClock.WINDOW; i++) {
+            clock.observe(later.plusSeconds(i));
+        }
+        assertThat(clock.now()).isAfter(later);
+    }
+
+    @Test
+    void shouldReportNothingBeforeTheFirstArticle() {
+        assertThat(new EventClock().now()).isEqualTo(Instant.MIN);
+    }
+}
