@@ -8,6 +8,8 @@ import dev.storywire.model.Role;
 import dev.storywire.model.StoryArticle;
 import dev.storywire.model.StoryIds;
 import dev.storywire.model.StoryMember;
+import dev.storywire.ops.metrics.PipelineMetrics;
+import dev.storywire.processor.EventClock;
 import dev.storywire.processor.ProcessorConfig;
 import dev.storywire.processor.RecordPosition;
 import dev.storywire.processor.text.BackgroundFrequencies;
@@ -16,6 +18,7 @@ import dev.storywire.processor.text.ContentFingerprints;
 import dev.storywire.processor.text.DocumentFrequencies;
 import dev.storywire.processor.text.TermVector;
 import dev.storywire.processor.text.TfIdf;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,6 +91,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private KeyValueStore<String, String> fingerprints;
     private StoreDocumentFrequencies frequencies;
     private final EventClock clock = new EventClock();
+    /** Counts into the global Micrometer registry: a no-op unless the application added one (e.g. Prometheus). */
+    private final PipelineMetrics metrics = new PipelineMetrics(Metrics.globalRegistry);
     private Instant lastExpiry = Instant.MIN;
     /** Background table plus the live counts: what term weights are computed from. */
     private DocumentFrequencies weights;
@@ -240,6 +245,9 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             StoryState existing = stories.get(storyId);
             story = existing != null ? existing : StoryState.open(storyId);
             LOG.debug("Article '{}' at {} opens story {}", id, RecordPosition.of(context), storyId);
+            if (existing == null) {
+                metrics.storyCreated();
+            }
         } else {
             story = stories.get(accepted.get(0).storyId());
             LOG.debug("Article '{}' at {} joins story {} ({})", id, RecordPosition.of(context), story.storyId(),
@@ -330,6 +338,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         stories.delete(loser.storyId());
         changes.touched.remove(loser.storyId());
         changes.mergedAway.add(loser.storyId());
+        metrics.storiesMerged(1);
         return merged;
     }
 
@@ -573,6 +582,9 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private void forwardArticle(String id, Article article, ArticleAssignment assignment, long timestamp) {
         StoryArticle value = new StoryArticle(assignment.storyId(), assignment.role(), article, resolve(article));
         context.forward(new Record<>(id, ClusterOutput.of(value), timestamp));
+        if (article.ingestedAt() != null) {
+            metrics.endToEndLatency(article.ingestedAt(), Instant.now());
+        }
     }
 
     /** Emits a stored feed article again with its current story and related coverage. */

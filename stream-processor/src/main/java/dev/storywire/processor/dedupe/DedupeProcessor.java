@@ -3,14 +3,16 @@ package dev.storywire.processor.dedupe;
 import dev.storywire.model.Article;
 import dev.storywire.model.JsonSerde;
 import dev.storywire.model.Topics;
+import dev.storywire.ops.metrics.PipelineMetrics;
+import dev.storywire.processor.EventClock;
 import dev.storywire.processor.RecordPosition;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -38,6 +40,11 @@ public final class DedupeProcessor implements Processor<String, Article, String,
     private final Duration retention;
     private ProcessorContext<String, Article> context;
     private KeyValueStore<String, DedupeEntry> store;
+
+    /** Counts into the global Micrometer registry: a no-op unless the application added one (e.g. Prometheus). */
+    private final PipelineMetrics metrics = new PipelineMetrics(Metrics.globalRegistry);
+    private final EventClock clock = new EventClock();
+    private Instant lastPurge = Instant.MIN;
 
     public DedupeProcessor(Duration retention) {
         this.retention = retention;
@@ -73,9 +80,6 @@ public final class DedupeProcessor implements Processor<String, Article, String,
     public void init(ProcessorContext<String, Article> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
-        // Purge a few times per retention period; a stale entry lives at most 1.25 retentions.
-        Duration interval = retention.dividedBy(4);
-        context.schedule(interval, PunctuationType.STREAM_TIME, this::purgeOlderThanRetention);
     }
 
     @Override
@@ -91,6 +95,8 @@ public final class DedupeProcessor implements Processor<String, Article, String,
                     incoming.title(), incoming.webUrl());
             return;
         }
+        clock.observe(Instant.ofEpochMilli(record.timestamp()));
+        purgeWhenDue();
         DedupeEntry seen = store.get(id);
         if (seen == null) {
             store.put(id, new DedupeEntry(incoming, record.timestamp()));
@@ -103,12 +109,25 @@ public final class DedupeProcessor implements Processor<String, Article, String,
             LOG.debug("Duplicate of article '{}' at {} (source {}), not emitted", id, RecordPosition.of(context),
                     incoming.source());
             store.put(id, new DedupeEntry(seen.article(), lastSeen));
+            metrics.articleDeduplicated();
             return;
         }
         LOG.info("Article '{}' changed at {} (source {}), emitting an update", id, RecordPosition.of(context),
                 incoming.source());
         store.put(id, new DedupeEntry(candidate, lastSeen));
         context.forward(record.withKey(id).withValue(candidate));
+    }
+
+    /**
+     * Purges a few times per retention period (a stale entry lives at most 1.25 retentions), on the robust
+     * {@link EventClock}: stream time would jump on one odd-dated article and forget every id at once.
+     */
+    private void purgeWhenDue() {
+        Instant now = clock.now();
+        if (lastPurge.equals(Instant.MIN) || now.isAfter(lastPurge.plus(retention.dividedBy(4)))) {
+            lastPurge = now;
+            purgeOlderThanRetention(now.toEpochMilli());
+        }
     }
 
     private void purgeOlderThanRetention(long now) {

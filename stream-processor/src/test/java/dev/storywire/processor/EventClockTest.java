@@ -1,4 +1,4 @@
-package dev.storywire.processor.cluster;
+package dev.storywire.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

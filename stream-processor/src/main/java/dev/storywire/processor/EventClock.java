@@ -1,10 +1,10 @@
-package dev.storywire.processor.cluster;
+package dev.storywire.processor;
 
 import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * The clock that story retention runs on: the median publish time of the last {@value #WINDOW} articles.
+ * The clock that dedupe and story retention run on: the median publish time of the last {@value #WINDOW} articles.
  *
  * <p>Kafka Streams' stream time is the largest timestamp seen, so a single article with an odd date (a feed
  * item stamped months ahead, a republished old piece) would jump it forward and expire every live story at
@@ -14,17 +14,17 @@ import java.util.Arrays;
  * <p>It is deliberately not persisted: after a restart it starts empty and expiry waits until it has seen
  * articles again, which only delays the pruning of state, never a join.
  */
-final class EventClock {
+public final class EventClock {
 
     /** Odd so the median is one article's time; large enough that a burst of odd dates cannot move it. */
-    static final int WINDOW = 101;
+    public static final int WINDOW = 101;
 
     private final long[] recent = new long[WINDOW];
     private int size;
     private int next;
 
     /** Records an article's publish time. */
-    void observe(Instant eventTime) {
+    public void observe(Instant eventTime) {
         recent[next] = eventTime.toEpochMilli();
         next = (next + 1) % WINDOW;
         size = Math.min(size + 1, WINDOW);
@@ -34,7 +34,7 @@ final class EventClock {
      * The (lower) median of the recent publish times, or {@link Instant#MIN} before any article was seen. The lower
      * one, so that with few articles seen an odd date never counts: expiring late only costs memory for a while.
      */
-    Instant now() {
+    public Instant now() {
         if (size == 0) {
             return Instant.MIN;
         }
