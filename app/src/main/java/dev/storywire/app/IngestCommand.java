@@ -113,6 +113,14 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Reject documents larger than this (default: ${DEFAULT-VALUE}, 1 MiB).")
     int maxDocumentBytes;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "-1",
+            description = "Serve Prometheus metrics (documents published, rejected by reason) on "
+                    + "http://HOST:PORT/metrics while running; -1 (default) turns it off.")
+    int metricsPort;
+
+    /** Set while {@link #call()} runs with {@code --metrics-port}. */
+    private IngestMetrics metrics;
+
     @Option(names = "--report", paramLabel = "FILE",
             description = "Write {\"read\", \"published\", \"rejected\", \"rejections\": [{\"source\", \"reason\"}]} "
                     + "as JSON to FILE at the end.")
@@ -133,9 +141,11 @@ public final class IngestCommand implements Callable<Integer> {
         PublisherConfig config = new PublisherConfig(bootstrapServers, producerOverrides(), articlesTopic, dlqTopic);
         long startNanos = System.nanoTime();
         IngestReport report = IngestReport.EMPTY;
+        metrics = metricsPort < 0 ? null : new IngestMetrics(metricsPort);
         try {
             if (!inputs.isEmpty()) {
                 report = ingestInputs(parser, config);
+                recordMetrics(report);
             }
             if (!watchDirectories.isEmpty()) {
                 report = report.plus(watch(parser, config));
@@ -146,6 +156,10 @@ public final class IngestCommand implements Callable<Integer> {
             Console.out("Kafka at %s could not be reached or refused a write: %s", bootstrapServers,
                     e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             return EXIT_KAFKA_FAILED;
+        } finally {
+            if (metrics != null) {
+                metrics.close();
+            }
         }
         finish(report, startNanos);
         return report.rejected() > 0 ? EXIT_REJECTED : EXIT_OK;
@@ -172,12 +186,21 @@ public final class IngestCommand implements Callable<Integer> {
         try (FeedPublisher publisher = new FeedPublisher(config)) {
             DirectoryFollower follower = new DirectoryFollower(watchDirectories, parser, publisher, checkpoint,
                     once ? options.withQuietPeriod(Duration.ZERO) : options,
-                    batch -> Console.out("Published %d new document(s), rejected %d.", batch.published(),
-                            batch.rejected()));
+                    batch -> {
+                        recordMetrics(batch);
+                        Console.out("Published %d new document(s), rejected %d.", batch.published(),
+                                batch.rejected());
+                    });
             if (once) {
                 return follower.pollOnce();
             }
             return followUntilStopped(follower);
+        }
+    }
+
+    private void recordMetrics(IngestReport report) {
+        if (metrics != null) {
+            metrics.record(report);
         }
     }
 

@@ -37,15 +37,10 @@ record RunSummary(IngestReport ingest, StoryDatabase.Contents database, String j
     /** The most frequent rejection reasons, most frequent first, with the source-specific details cut off. */
     Map<String, Long> rejectionReasons() {
         Map<String, Long> counts = ingest.rejections().stream()
-                .collect(Collectors.groupingBy(r -> shortReason(r.reason()), Collectors.counting()));
+                .collect(Collectors.groupingBy(IngestReport.Rejection::reasonCode, Collectors.counting()));
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(MAX_REASONS)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
-    }
-
-    private static String shortReason(String reason) {
-        int colon = reason.indexOf(':');
-        return colon > 0 && colon < 60 ? reason.substring(0, colon) : reason;
     }
 }

@@ -49,10 +49,13 @@ class DockerComposeConsistencyTest {
     void shouldExposeTheMetricsPortsThatPrometheusScrapes() throws IOException {
         String prometheus = Files.readString(ROOT.resolve("ops/prometheus/prometheus.yml"));
         String processorPort = optionValue(command("processor"), "--metrics-port");
+        String producerPort = optionValue(command("producer"), "--metrics-port");
         String lagPort = optionValue(command("lag"), "--serve");
         assertThat(ports("processor")).contains(processorPort + ":" + processorPort);
+        assertThat(ports("producer")).contains(producerPort + ":" + producerPort);
         assertThat(ports("lag")).contains(lagPort + ":" + lagPort);
-        assertThat(prometheus).contains("processor:" + processorPort).contains("lag:" + lagPort);
+        assertThat(prometheus).contains("processor:" + processorPort).contains("producer:" + producerPort)
+                .contains("lag:" + lagPort);
     }
 
     @Test

@@ -17,6 +17,15 @@ public record IngestReport(long read, long published, long rejected, List<Reject
 
     /** One rejected document. */
     public record Rejection(String source, String reason) {
+
+        /**
+         * The kind of rejection without its document-specific details: the reason up to its first colon, e.g.
+         * {@code no front matter} or {@code YAML syntax error}. For grouping in summaries and metric labels.
+         */
+        public String reasonCode() {
+            int colon = reason.indexOf(':');
+            return colon > 0 && colon < 60 ? reason.substring(0, colon) : reason;
+        }
     }
 
     public static final IngestReport EMPTY = new IngestReport(0, 0, 0, List.of());

@@ -80,6 +80,10 @@ public final class PipelineMetrics implements AutoCloseable {
         published.increment();
     }
 
+    public void documentsPublished(long count) {
+        published.increment(count);
+    }
+
     /** A document sent to the dead-letter topic; {@code reason} should be a short fixed code, not a message. */
     public void documentRejected(String reason) {
         Counter.builder(DOCUMENTS_REJECTED).description("Feed documents sent to the dead-letter topic")
