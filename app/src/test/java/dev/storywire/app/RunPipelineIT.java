@@ -59,35 +59,35 @@ class RunPipelineIT {
     }
 
     private static String urlOf(String db, String articleId) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(db);
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(
-                        "SELECT url FROM story_articles WHERE article_id = '" + articleId + "'")) {
-            assertThat(result.next()).as("article %s exists", articleId).isTrue();
-            return result.getString(1);
-        }
-    }
-
-    private static Map<String, String> primaryRows(String db) throws SQLException {
-        Map<String, String> rows = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(db);
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(
-                        "SELECT article_id, story_id FROM story_articles WHERE role = 'primary'")) {
-            while (result.next()) {
-                rows.put(result.getString(1), result.getString(2));
-            }
-        }
-        return rows;
+        return single(db, "SELECT url FROM story_articles WHERE article_id = '" + articleId + "'");
     }
 
     private static int storyArticleCount(String db, String storyId) throws SQLException {
+        return Integer.parseInt(single(db, "SELECT article_count FROM stories WHERE story_id = '" + storyId + "'"));
+    }
+
+    private static Map<String, String> primaryRows(String db) throws SQLException {
+        return rows(db, "SELECT article_id, story_id FROM story_articles WHERE role = 'primary'");
+    }
+
+    /** The first column of the one row {@code sql} selects. */
+    private static String single(String db, String sql) throws SQLException {
+        Map<String, String> rows = rows(db, sql);
+        assertThat(rows).as(sql).hasSize(1);
+        return rows.keySet().iterator().next();
+    }
+
+    /** First column to second column (or to itself) of every row {@code sql} selects. */
+    private static Map<String, String> rows(String db, String sql) throws SQLException {
+        Map<String, String> rows = new HashMap<>();
         try (Connection connection = DriverManager.getConnection(db);
                 Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(
-                        "SELECT article_count FROM stories WHERE story_id = '" + storyId + "'")) {
-            assertThat(result.next()).as("story %s exists", storyId).isTrue();
-            return result.getInt(1);
+                ResultSet result = statement.executeQuery(sql)) {
+            boolean twoColumns = result.getMetaData().getColumnCount() > 1;
+            while (result.next()) {
+                rows.put(result.getString(1), result.getString(twoColumns ? 2 : 1));
+            }
         }
+        return rows;
     }
 }
