@@ -23,7 +23,7 @@ public final class KafkaClusterExtension implements BeforeAllCallback {
 
     public static final String BOOTSTRAP_ENV = "KAFKA_BOOTSTRAP_SERVERS";
     /** Image used when Docker is available; the same major version as the client libraries. */
-    static final String KAFKA_IMAGE = "apache/kafka:4.1.0";
+    static final String KAFKA_IMAGE = "apache/kafka:4.3.1";
 
     private static final Logger log = LoggerFactory.getLogger(KafkaClusterExtension.class);
     private static final ExtensionContext.Namespace NAMESPACE =
