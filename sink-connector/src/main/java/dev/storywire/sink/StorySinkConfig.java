@@ -84,7 +84,7 @@ public final class StorySinkConfig extends AbstractConfig {
                 "Database user; ignored by SQLite. For PostgreSQL it may instead be given in the URL "
                         + "(jdbc:postgresql://db/storywire?user=storywire); set it in one place only: the URL wins.",
                 GROUP_CONNECTION, ++order, Width.MEDIUM, "Database user");
-        def.define(CONNECTION_PASSWORD, Type.PASSWORD, null, Importance.HIGH,
+        def.define(CONNECTION_PASSWORD, Type.PASSWORD, null, new PasswordValidator(), Importance.HIGH,
                 "Database password; ignored by SQLite. Never logged. Prefer a Connect config provider over a "
                         + "literal, e.g. ${file:/etc/kafka/secrets/db.properties:password}.",
                 GROUP_CONNECTION, ++order, Width.MEDIUM, "Database password");
@@ -99,10 +99,10 @@ public final class StorySinkConfig extends AbstractConfig {
                 "Statements sent to the database in one JDBC batch. All records of one put() are committed "
                         + "in a single transaction whatever this value.",
                 GROUP_WRITES, ++order, Width.SHORT, "Batch size");
-        def.define(AUTO_CREATE, Type.BOOLEAN, true, Importance.MEDIUM,
+        def.define(AUTO_CREATE, Type.BOOLEAN, true, new BooleanValidator(), Importance.MEDIUM,
                 "Create the tables and indexes when they are missing.",
                 GROUP_WRITES, ++order, Width.SHORT, "Create tables");
-        def.define(DELETE_ENABLED, Type.BOOLEAN, true, Importance.MEDIUM,
+        def.define(DELETE_ENABLED, Type.BOOLEAN, true, new BooleanValidator(), Importance.MEDIUM,
                 "Treat a tombstone on the stories topic (a story merged into another) as a delete of the story "
                         + "and of the articles still attached to it. When false, tombstones are skipped.",
                 GROUP_WRITES, ++order, Width.SHORT, "Delete on tombstone");
@@ -159,6 +159,76 @@ public final class StorySinkConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "a jdbc:sqlite: or jdbc:postgresql: URL";
+        }
+    }
+
+    /**
+     * Accepts only {@code true} or {@code false}. ConfigDef already parses strings of a BOOLEAN key, so this
+     * guards what parsing lets through (an explicit null) and values handed over unparsed, and says so plainly.
+     */
+    static final class BooleanValidator implements ConfigDef.Validator {
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            boolean valid = value instanceof Boolean
+                    || value instanceof String text && (text.trim().equalsIgnoreCase("true")
+                            || text.trim().equalsIgnoreCase("false"));
+            if (!valid) {
+                throw new ConfigException(name, value, "must be true or false");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "true, false";
+        }
+    }
+
+    /**
+     * Rejects a password that is almost certainly a copy-paste error, which the database would only report as
+     * a failed login: one with invisible characters (control or format characters such as a tab, a newline, a
+     * zero-width space or a byte order mark) anywhere, or starting or ending with a Unicode space such as a
+     * non-breaking space. ConfigDef has already trimmed ASCII whitespace (a secret file's trailing newline)
+     * before this runs. The messages never contain the value.
+     */
+    static final class PasswordValidator implements ConfigDef.Validator {
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null) {
+                return; // unset: SQLite, or a password in the URL
+            }
+            String password = value instanceof Password secret ? secret.value() : value.toString();
+            if (password.codePoints().anyMatch(PasswordValidator::isInvisible)) {
+                throw invalid(name, "contains an invisible control or format character (tab, newline, "
+                        + "zero-width space, byte order mark, ...)");
+            }
+            if (!password.isEmpty() && (isSpace(password.codePointAt(0))
+                    || isSpace(password.codePointBefore(password.length())))) {
+                throw invalid(name, "starts or ends with a space character (a non-breaking space from a "
+                        + "copy-paste?)");
+            }
+        }
+
+        private static boolean isInvisible(int codePoint) {
+            int type = Character.getType(codePoint);
+            return type == Character.CONTROL || type == Character.FORMAT;
+        }
+
+        private static boolean isSpace(int codePoint) {
+            return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+        }
+
+        /** Like {@code ConfigException(name, value, message)}, with the value hidden. */
+        private static ConfigException invalid(String name, String problem) {
+            return new ConfigException("Invalid value " + Password.HIDDEN + " for configuration " + name + ": "
+                    + problem);
+        }
+
+        @Override
+        public String toString() {
+            return "unset, or a password without control or format characters and not starting or ending "
+                    + "with a space";
         }
     }
 

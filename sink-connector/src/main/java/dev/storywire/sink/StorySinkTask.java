@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * on; without a reporter the task fails naming the record. A database error rolls the transaction back and
  * asks Connect to redeliver the batch after {@code retry.backoff.ms}, up to {@code max.retries} times in a
  * row; then the task fails with the database's message.
+ *
+ * <p>Rows written and deleted per table and errant records are counted in the worker's plugin metrics
+ * ({@link PluginSinkMetrics}) when the worker has them (Kafka 4.1+).
  */
 public final class StorySinkTask extends SinkTask {
 
@@ -31,6 +34,7 @@ public final class StorySinkTask extends SinkTask {
     private RecordReader reader;
     private StoryStore store;
     private ErrantRecordReporter errantReporter;
+    private SinkMetrics metrics = SinkMetrics.NONE;
     private int retriesLeft;
     /** Records reported during the current run of retries: a redelivered batch must not report them again. */
     private final Set<RecordPosition> reportedSinceLastCommit = new HashSet<>();
@@ -46,6 +50,7 @@ public final class StorySinkTask extends SinkTask {
         reader = new RecordReader(config.storiesTopic(), config.articlesTopic());
         store = new StoryStore(config);
         errantReporter = errantReporter();
+        metrics = SinkMetrics.register(context, config.tableNames());
         retriesLeft = config.maxRetries();
         LOG.info("Starting story sink task: {}; errant records {}", config.describe(),
                 errantReporter == null ? "fail the task" : "go to the errant record reporter");
@@ -82,6 +87,7 @@ public final class StorySinkTask extends SinkTask {
             WriteResult result = store.write(changes);
             retriesLeft = config.maxRetries();
             reportedSinceLastCommit.clear();
+            metrics.recordWrite(result);
             LOG.debug("Committed {} records ({}): {}", records.size(), RecordDescriptions.offsets(records), result);
         } catch (SQLException e) {
             throw databaseFailure(records, e);
@@ -96,6 +102,7 @@ public final class StorySinkTask extends SinkTask {
         if (reportedSinceLastCommit.add(RecordPosition.of(record))) {
             LOG.warn("{}; sent to the errant record reporter", e.getMessage());
             errantReporter.report(record, e);
+            metrics.recordErrantRecord();
         }
     }
 

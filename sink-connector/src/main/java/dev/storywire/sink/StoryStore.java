@@ -48,13 +48,14 @@ public final class StoryStore implements AutoCloseable {
     public WriteResult write(ChangeSet changes) throws SQLException {
         Connection c = connection();
         try {
-            int deleted = deleteStories(c, changes.storyDeletes());
+            Deleted deleted = deleteStories(c, changes.storyDeletes());
             List<Story> upserts = changes.storyUpserts();
             List<Story> accepted = upsertStories(c, upserts);
             int related = upsertRelated(c, accepted);
             int articles = upsertArticles(c, changes.articleUpserts());
             c.commit();
-            return new WriteResult(deleted, accepted.size(), upserts.size() - accepted.size(), articles, related);
+            return new WriteResult(deleted.stories(), deleted.articles(), accepted.size(),
+                    upserts.size() - accepted.size(), articles, related);
         } catch (SQLException | RuntimeException e) {
             rollbackAndDisconnect();
             throw e;
@@ -108,12 +109,14 @@ public final class StoryStore implements AutoCloseable {
         c.commit();
     }
 
-    private int deleteStories(Connection c, List<String> storyIds) throws SQLException {
+    private Deleted deleteStories(Connection c, List<String> storyIds) throws SQLException {
         if (storyIds.isEmpty()) {
-            return 0;
+            return new Deleted(0, 0);
         }
-        executeBatched(c, sql.deleteStoryArticles(), storyIds, (ps, id) -> ps.setString(1, id));
-        return countChanged(executeBatched(c, sql.deleteStory(), storyIds, (ps, id) -> ps.setString(1, id)));
+        int articles = countChanged(
+                executeBatched(c, sql.deleteStoryArticles(), storyIds, (ps, id) -> ps.setString(1, id)));
+        int stories = countChanged(executeBatched(c, sql.deleteStory(), storyIds, (ps, id) -> ps.setString(1, id)));
+        return new Deleted(stories, articles);
     }
 
     /** Upserts the stories and returns those the version guard let through. */
@@ -253,5 +256,9 @@ public final class StoryStore implements AutoCloseable {
     }
 
     private record RelatedRow(String storyId, StoryMember member) {
+    }
+
+    /** Rows removed by story tombstones, per table. */
+    private record Deleted(int stories, int articles) {
     }
 }

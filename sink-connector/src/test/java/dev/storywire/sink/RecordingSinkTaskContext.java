@@ -12,25 +12,35 @@ import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 
-/** A test double of the worker's context: records timeouts and errant records, or has no reporter. */
+/**
+ * A test double of the worker's context: records timeouts and errant records, or has no reporter; has plugin
+ * metrics only when given some (like a worker before Kafka 4.1 otherwise).
+ */
 final class RecordingSinkTaskContext implements SinkTaskContext {
 
     private final Map<String, String> configs;
     private final boolean withReporter;
+    private final PluginMetrics pluginMetrics;
     final List<Long> timeouts = new ArrayList<>();
     final List<ReportedRecord> reported = new ArrayList<>();
 
-    private RecordingSinkTaskContext(Map<String, String> configs, boolean withReporter) {
+    private RecordingSinkTaskContext(Map<String, String> configs, boolean withReporter, PluginMetrics pluginMetrics) {
         this.configs = configs;
         this.withReporter = withReporter;
+        this.pluginMetrics = pluginMetrics;
     }
 
     static RecordingSinkTaskContext withErrantReporter(Map<String, String> configs) {
-        return new RecordingSinkTaskContext(configs, true);
+        return new RecordingSinkTaskContext(configs, true, null);
     }
 
     static RecordingSinkTaskContext withoutErrantReporter(Map<String, String> configs) {
-        return new RecordingSinkTaskContext(configs, false);
+        return new RecordingSinkTaskContext(configs, false, null);
+    }
+
+    /** With an errant record reporter and {@code pluginMetrics}, as a Kafka 4.1+ worker. */
+    static RecordingSinkTaskContext withPluginMetrics(Map<String, String> configs, PluginMetrics pluginMetrics) {
+        return new RecordingSinkTaskContext(configs, true, pluginMetrics);
     }
 
     @Override
@@ -83,7 +93,10 @@ final class RecordingSinkTaskContext implements SinkTaskContext {
 
     @Override
     public PluginMetrics pluginMetrics() {
-        throw new UnsupportedOperationException("the story sink registers no plugin metrics");
+        if (pluginMetrics == null) {
+            throw new UnsupportedOperationException("this test context has no plugin metrics");
+        }
+        return pluginMetrics;
     }
 
     record ReportedRecord(SinkRecord record, Throwable error) {

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class StorySinkConfigTest {
 
@@ -96,6 +99,73 @@ class StorySinkConfigTest {
         assertThatThrownBy(() -> new StorySinkConfig(props(StorySinkConfig.TABLE_PREFIX, "x; DROP TABLE y; --")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("table.prefix");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00a0s3cret", "s3cret\u2003", "\ufeffs3cret", "s3c\u200bret", "s3c\tret",
+            "s3c\u0000ret"})
+    void shouldRejectPasswordWithInvisibleOrSurroundingSpaceCharactersWithoutShowingIt(String password) {
+        assertThatThrownBy(() -> new StorySinkConfig(props(StorySinkConfig.CONNECTION_PASSWORD, password)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("connection.password")
+                .message().doesNotContain("s3c");
+    }
+
+    @Test
+    void shouldReportBadPasswordInConnectValidationWithoutShowingIt() {
+        Map<String, ConfigValue> results = StorySinkConfig.CONFIG_DEF.validateAll(
+                props(StorySinkConfig.CONNECTION_PASSWORD, "s3cret\u00a0"));
+
+        assertThat(results.get(StorySinkConfig.CONNECTION_PASSWORD).errorMessages()).singleElement()
+                .satisfies(message -> assertThat(message).contains("space").doesNotContain("s3cret"));
+        assertThat(results.get(StorySinkConfig.CONNECTION_URL).errorMessages()).isEmpty();
+    }
+
+    /** ConfigDef trims ASCII whitespace from every value before validating it. */
+    @Test
+    void shouldTrimTheTrailingNewlineOfASecretFile() {
+        StorySinkConfig config = new StorySinkConfig(props(StorySinkConfig.CONNECTION_PASSWORD, "s3cret\n"));
+
+        assertThat(config.connectionPassword()).isEqualTo("s3cret");
+    }
+
+    @Test
+    void shouldAcceptPasswordWithInnerSpacesAndSymbols() {
+        StorySinkConfig config = new StorySinkConfig(props(StorySinkConfig.CONNECTION_PASSWORD, "correct horse #!$"));
+
+        assertThat(config.connectionPassword()).isEqualTo("correct horse #!$");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {StorySinkConfig.AUTO_CREATE, StorySinkConfig.DELETE_ENABLED})
+    void shouldAcceptOnlyTrueOrFalseForBooleans(String key) {
+        assertThat(new StorySinkConfig(props(key, "FALSE")).getBoolean(key)).isFalse();
+        assertThat(new StorySinkConfig(props(key, "true")).getBoolean(key)).isTrue();
+        assertThatThrownBy(() -> new StorySinkConfig(props(key, "yes")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(key);
+    }
+
+    @Test
+    void shouldExplainBooleanValidatorFailure() {
+        StorySinkConfig.BooleanValidator validator = new StorySinkConfig.BooleanValidator();
+
+        validator.ensureValid(StorySinkConfig.AUTO_CREATE, true);
+        validator.ensureValid(StorySinkConfig.AUTO_CREATE, " False ");
+        assertThatThrownBy(() -> validator.ensureValid(StorySinkConfig.AUTO_CREATE, null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("auto.create")
+                .hasMessageContaining("must be true or false");
+        assertThatThrownBy(() -> validator.ensureValid(StorySinkConfig.DELETE_ENABLED, "1"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("delete.enabled")
+                .hasMessageContaining("must be true or false");
+    }
+
+    @Test
+    void shouldValidateEveryKey() {
+        assertThat(StorySinkConfig.CONFIG_DEF.configKeys().values())
+                .allSatisfy(key -> assertThat(key.validator).as(key.name).isNotNull());
     }
 
     @Test

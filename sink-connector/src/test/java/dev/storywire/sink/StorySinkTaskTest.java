@@ -27,6 +27,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.common.metrics.Metrics;
+import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.json.JsonConverter;
@@ -388,5 +391,62 @@ abstract class StorySinkTaskTest {
         StoryTables prefixed = new StoryTables(url, TableNames.withPrefix("sw_"));
         assertThat(prefixed.story("st-1")).isPresent();
         assertThat(prefixed.article(a.id())).isPresent();
+    }
+
+    @Test
+    void shouldCountRowsDeletesAndErrantRecordsInThePluginMetrics() throws Exception {
+        try (Metrics metrics = new Metrics(); PluginMetricsImpl pluginMetrics = taskPluginMetrics(metrics, 0)) {
+            task = start(props(), RecordingSinkTaskContext.withPluginMetrics(Map.of(), pluginMetrics));
+
+            put(storyRecord(0, story("st-1", 1, member(a.id(), Role.PRIMARY, T0), member(c.id(), Role.RELATED, T0))),
+                    storyRecord(1, story("st-2", 1, member(b.id(), Role.PRIMARY, T0))),
+                    articleRecord(0, storyArticle("st-1", Role.PRIMARY, a)),
+                    articleRecord(1, storyArticle("st-2", Role.PRIMARY, b)),
+                    record(ARTICLES, 0, 2, "x", "[1, 2, 3]"));
+            put(storyRecord(2, story("st-2", 0)), tombstone(3, "st-1"));
+
+            assertThat(metricValue(metrics, "sink-rows-written-total", 0, "stories")).isEqualTo(2.0);
+            assertThat(metricValue(metrics, "sink-rows-written-total", 0, "story_articles"))
+                    .as("a, b and the related c").isEqualTo(3.0);
+            assertThat(metricValue(metrics, "sink-rows-deleted-total", 0, "stories")).isEqualTo(1.0);
+            assertThat(metricValue(metrics, "sink-rows-deleted-total", 0, "story_articles"))
+                    .as("a and c, still attached to st-1").isEqualTo(2.0);
+            assertThat(metricValue(metrics, "sink-errant-records-total", 0, null)).isEqualTo(1.0);
+            assertThat(metricValue(metrics, "sink-rows-written-rate", 0, "stories")).isPositive();
+        }
+    }
+
+    @Test
+    void shouldKeepThePluginMetricsOfTwoTasksApart() throws Exception {
+        try (Metrics metrics = new Metrics();
+                PluginMetricsImpl first = taskPluginMetrics(metrics, 0);
+                PluginMetricsImpl second = taskPluginMetrics(metrics, 1)) {
+            task = start(props(), RecordingSinkTaskContext.withPluginMetrics(Map.of(), first));
+            start(props(), RecordingSinkTaskContext.withPluginMetrics(Map.of(), second));
+
+            put(storyRecord(0, story("st-1", 1)));
+
+            assertThat(metricValue(metrics, "sink-rows-written-total", 0, "stories")).isEqualTo(1.0);
+            assertThat(metricValue(metrics, "sink-rows-written-total", 1, "stories")).isZero();
+        }
+    }
+
+    /** What a Kafka 4.1+ worker hands task {@code task} of connector story-sink. */
+    private static PluginMetricsImpl taskPluginMetrics(Metrics metrics, int task) {
+        return new PluginMetricsImpl(metrics, Map.of("connector", "story-sink", "task", String.valueOf(task)));
+    }
+
+    /** The value of the plugin metric {@code name} of {@code task}, for {@code table} or without a table tag. */
+    private static double metricValue(Metrics metrics, String name, int task, String table) {
+        return metrics.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals("plugins") && e.getKey().name().equals(name))
+                .filter(e -> e.getKey().tags().get("task").equals(String.valueOf(task)))
+                .filter(e -> Objects.equals(e.getKey().tags().get("table"), table))
+                .map(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .reduce((x, y) -> {
+                    throw new AssertionError("two metrics " + name + " for task " + task + " and table " + table);
+                })
+                .orElseThrow(() -> new AssertionError("no metric " + name + " for task " + task + " and table "
+                        + table + " in " + metrics.metrics().keySet()));
     }
 }

@@ -168,6 +168,11 @@ abstract class StorySinkWorkerIT {
         awaitCaughtUp(connector);
         assertMerged();
         List<Map<String, Object>> merged = db.snapshot();
+        // st-1 v1, st-2 v1 and v2 written; st-1 deleted; the array sent to the DLQ.
+        assertThat(pluginMetric(connector, "stories", "sink-rows-written-total")).isEqualTo(3.0);
+        assertThat(pluginMetric(connector, "story_articles", "sink-rows-written-total")).isPositive();
+        assertThat(pluginMetric(connector, "stories", "sink-rows-deleted-total")).isEqualTo(1.0);
+        assertThat(pluginMetric(connector, null, "sink-errant-records-total")).isEqualTo(1.0);
         assertThat(deadLetters()).singleElement().satisfies(dead -> {
             assertThat(dead.value()).isEqualTo("[1, 2, 3]");
             assertThat(header(dead, ERROR_MESSAGE_HEADER)).contains(articlesTopic, "offset=2", "ARRAY");
@@ -296,6 +301,20 @@ abstract class StorySinkWorkerIT {
             return server.isRegistered(name) ? ((Number) server.getAttribute(name, "sink-record-read-total")).longValue() : 0;
         } catch (JMException e) {
             throw new IllegalStateException("cannot read the sink task metrics of " + connector, e);
+        }
+    }
+
+    /**
+     * A metric the task registered through Connect's plugin metrics, over JMX:
+     * {@code kafka.connect:type=plugins,connector=<connector>,task=0[,table=<table>]}.
+     */
+    static double pluginMetric(String connector, String table, String attribute) {
+        try {
+            ObjectName name = new ObjectName("kafka.connect:type=plugins,connector=" + connector + ",task=0"
+                    + (table == null ? "" : ",table=" + table));
+            return ((Number) ManagementFactory.getPlatformMBeanServer().getAttribute(name, attribute)).doubleValue();
+        } catch (JMException e) {
+            throw new IllegalStateException("cannot read the plugin metric " + attribute + " of " + connector, e);
         }
     }
 
