@@ -7,10 +7,13 @@ import dev.storywire.ops.lag.LagCollector;
 import dev.storywire.processor.ProcessorConfig;
 import dev.storywire.processor.StoryTopology;
 import dev.storywire.processor.StreamProcessorApp;
+import dev.storywire.sink.StorySinkConfig;
+import dev.storywire.sink.StorySinkConnector;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,16 +89,16 @@ final class LocalPipeline implements AutoCloseable {
 
     Map<String, String> sinkConfig() {
         Map<String, String> config = new HashMap<>();
-        config.put("connector.class", "dev.storywire.sink.StorySinkConnector");
+        config.put("connector.class", StorySinkConnector.class.getName());
         // SQLite takes one writer at a time; one task keeps writes in a single transaction stream.
         config.put("tasks.max", "1");
         config.put("topics", Topics.STORIES.name() + "," + Topics.STORIES_ARTICLES.name());
-        config.put("connection.url", settings.jdbcUrl());
+        config.put(StorySinkConfig.CONNECTION_URL, settings.jdbcUrl());
         if (settings.dbUser() != null) {
-            config.put("connection.user", settings.dbUser());
+            config.put(StorySinkConfig.CONNECTION_USER, settings.dbUser());
         }
         if (settings.dbPassword() != null) {
-            config.put("connection.password", settings.dbPassword());
+            config.put(StorySinkConfig.CONNECTION_PASSWORD, settings.dbPassword());
         }
         // Unreadable records go to a dead-letter topic with the reason in headers; the sink goes on.
         config.put("errors.tolerance", "all");
@@ -142,7 +145,7 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     private Set<String> processorInputTopics(LagCollector progress) {
-        Set<String> topics = new java.util.HashSet<>(progress.topicsMatching(
+        Set<String> topics = new HashSet<>(progress.topicsMatching(
                 PipelineSettings.PROCESSOR_APPLICATION_ID + "-", "-repartition"));
         topics.add(Topics.FEED_ARTICLES.name());
         return topics;
