@@ -86,7 +86,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private StoryStateCache stories;
     private KeyValueStore<String, Article> articles;
     private KeyValueStore<String, IdList> relatedIndex;
-    private KeyValueStore<String, IdList> termIndex;
+    private TermIndexCache termIndex;
     private KeyValueStore<String, String> storyExpiry;
     private KeyValueStore<String, String> fingerprints;
     private StoreDocumentFrequencies frequencies;
@@ -96,6 +96,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private Instant lastExpiry = Instant.MIN;
     /** Background table plus the live counts: what term weights are computed from. */
     private DocumentFrequencies weights;
+    /** IDF of the weights, memoised while the live counts do not change. */
+    private IdfMemo idf;
 
     public ClusteringProcessor(ProcessorConfig config) {
         this.config = config;
@@ -123,11 +125,12 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         this.stories = new StoryStateCache(context.getStateStore(ClusteringStores.STORIES));
         this.articles = context.getStateStore(ClusteringStores.ARTICLES);
         this.relatedIndex = context.getStateStore(ClusteringStores.RELATED_INDEX);
-        this.termIndex = context.getStateStore(ClusteringStores.TERM_INDEX);
+        this.termIndex = new TermIndexCache(context.getStateStore(ClusteringStores.TERM_INDEX));
         this.storyExpiry = context.getStateStore(ClusteringStores.STORY_EXPIRY);
         this.fingerprints = context.getStateStore(ClusteringStores.FINGERPRINTS);
         this.frequencies = new StoreDocumentFrequencies(context.getStateStore(ClusteringStores.DOCUMENT_FREQUENCIES));
         this.weights = new BlendedFrequencies(BackgroundFrequencies.shipped(), frequencies);
+        this.idf = new IdfMemo(weights, frequencies);
     }
 
     @Override
@@ -138,7 +141,6 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             LOG.warn("Skipping record without key or value at {}: key '{}'", RecordPosition.of(context), id);
             return;
         }
-        frequencies.clearCache();
         Instant eventTime = eventTime(article, record.timestamp());
         clock.observe(eventTime);
         expireWhenDue();
@@ -394,8 +396,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
      */
     private double similarity(ArticleText text, StoryState story) {
         double share = config.titleSimilarityShare();
-        double title = share == 0.0 ? 0.0 : TfIdf.cosine(text.titleVector(), story.titleTerms(), weights);
-        return share * title + (1.0 - share) * TfIdf.cosine(text.vector(), story.terms(), weights);
+        double title = share == 0.0 ? 0.0 : TfIdf.cosine(text.titleVector(), story.titleTerms(), idf);
+        return share * title + (1.0 - share) * TfIdf.cosine(text.vector(), story.terms(), idf);
     }
 
     /** Stories linked to the article by a related link in either direction. */
@@ -504,7 +506,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         }
         for (String term : state.terms().keySet()) {
             IdList postings = termIndex.get(term);
-            if (postings != null) {
+            // Bounded postings keep the most recent stories: an expiring story has mostly left its common terms'.
+            if (postings != null && postings.ids().contains(state.storyId())) {
                 IdList remaining = postings.without(state.storyId());
                 if (remaining.ids().isEmpty()) {
                     termIndex.delete(term);
@@ -567,7 +570,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         for (RelatedItem item : article.related()) {
             String relatedId = relatedId(item);
             IdList listers = relatedId == null ? null : relatedIndex.get(relatedId);
-            if (listers != null) {
+            if (listers != null && listers.ids().contains(articleId)) {
                 IdList remaining = listers.without(articleId);
                 if (remaining.ids().isEmpty()) {
                     relatedIndex.delete(relatedId);

@@ -2,41 +2,65 @@ package dev.storywire.processor.cluster;
 
 import dev.storywire.processor.text.DocumentFrequencies;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Document frequencies kept incrementally in a store, with a read cache that lives for one record (so scoring
- * many candidates does not read the same term twice).
+ * Document frequencies kept incrementally in a store, with a write-through cache of the terms read lately in
+ * front (bounded, least recently used leave). Scoring reads the frequency of every term of every candidate
+ * story, thousands per article; through the store (serdes, record cache, a sorted map over the whole vocabulary)
+ * those reads were the clustering's main cost, and one that grew with the vocabulary. The processor is the
+ * store's only writer and a new processor instance is created whenever its task's state is restored, so the
+ * cache never serves a stale count.
  */
 final class StoreDocumentFrequencies implements DocumentFrequencies {
 
+    /**
+     * Terms kept: the vocabulary of the live stories' bounded term vectors (200 terms each, shared heavily) fits
+     * with room to spare; a miss only costs one store read.
+     */
+    static final int MAX_ENTRIES = 200_000;
+
     private final KeyValueStore<String, Long> store;
-    private final Map<String, Long> cache = new HashMap<>();
+    private final Map<String, Long> cache = new LinkedHashMap<>(4096, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+    private long changes;
 
     StoreDocumentFrequencies(KeyValueStore<String, Long> store) {
         this.store = store;
     }
 
-    void clearCache() {
-        cache.clear();
-    }
-
     @Override
     public long documentFrequency(String term) {
-        return cache.computeIfAbsent(term, this::read);
+        Long cached = cache.get(term);
+        if (cached != null) {
+            return cached;
+        }
+        long stored = read(term);
+        cache.put(term, stored);
+        return stored;
     }
 
     @Override
     public long documentCount() {
-        return cache.computeIfAbsent(ClusteringStores.DOCUMENT_COUNT_KEY, this::read);
+        return documentFrequency(ClusteringStores.DOCUMENT_COUNT_KEY);
     }
 
     /** Counts one more document containing each of {@code distinctTerms}. */
     void addDocument(Collection<String> distinctTerms) {
         increment(ClusteringStores.DOCUMENT_COUNT_KEY);
         distinctTerms.forEach(this::increment);
+        changes++;
+    }
+
+    /** How many documents were added so far by this instance: lets derived values (IDF) know they are stale. */
+    long changes() {
+        return changes;
     }
 
     private void increment(String key) {

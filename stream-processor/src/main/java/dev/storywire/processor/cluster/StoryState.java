@@ -120,18 +120,27 @@ public record StoryState(
      * member has a publish time.
      */
     public long distanceMillis(Instant time) {
-        Optional<Instant> first = firstSeen();
-        Optional<Instant> last = lastUpdated();
-        if (time == null || first.isEmpty()) {
+        if (time == null) {
             return 0;
         }
-        if (time.isBefore(first.get())) {
-            return first.get().toEpochMilli() - time.toEpochMilli();
+        // One pass over the members instead of firstSeen() and lastUpdated(): this runs for every candidate.
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (StoryMember member : members) {
+            if (member.publishedAt() != null) {
+                long at = member.publishedAt().toEpochMilli();
+                first = Math.min(first, at);
+                last = Math.max(last, at);
+            }
         }
-        if (time.isAfter(last.get())) {
-            return time.toEpochMilli() - last.get().toEpochMilli();
+        long at = time.toEpochMilli();
+        if (first == Long.MAX_VALUE) {
+            return 0;
         }
-        return 0;
+        if (at < first) {
+            return first - at;
+        }
+        return at > last ? at - last : 0;
     }
 
     /**

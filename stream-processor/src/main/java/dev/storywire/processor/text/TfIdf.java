@@ -1,6 +1,7 @@
 package dev.storywire.processor.text;
 
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * TF-IDF cosine similarity of two raw term-count vectors. Term frequency is sublinear ({@code 1 + ln tf}) so a
@@ -27,17 +28,25 @@ public final class TfIdf {
 
     /** Cosine of the TF-IDF weighted vectors, 0 when either is empty. */
     public static double cosine(Map<String, Integer> a, Map<String, Integer> b, DocumentFrequencies frequencies) {
+        return cosine(a, b, term -> idf(term, frequencies));
+    }
+
+    /**
+     * Cosine of the TF-IDF weighted vectors with the IDF of each term given by {@code idf} (a memo of
+     * {@link #idf}, say), 0 when either is empty.
+     */
+    public static double cosine(Map<String, Integer> a, Map<String, Integer> b, ToDoubleFunction<String> idf) {
         if (a.isEmpty() || b.isEmpty()) {
             return 0.0;
         }
         double dot = 0.0;
         double normA = 0.0;
         for (Map.Entry<String, Integer> e : a.entrySet()) {
-            double wa = weight(e.getValue(), idf(e.getKey(), frequencies));
+            double wa = weight(e.getValue(), idf.applyAsDouble(e.getKey()));
             normA += wa * wa;
             Integer countB = b.get(e.getKey());
             if (countB != null) {
-                dot += wa * weight(countB, idf(e.getKey(), frequencies));
+                dot += wa * weight(countB, idf.applyAsDouble(e.getKey()));
             }
         }
         if (dot == 0.0) {
@@ -45,7 +54,7 @@ public final class TfIdf {
         }
         double normB = 0.0;
         for (Map.Entry<String, Integer> e : b.entrySet()) {
-            double wb = weight(e.getValue(), idf(e.getKey(), frequencies));
+            double wb = weight(e.getValue(), idf.applyAsDouble(e.getKey()));
             normB += wb * wb;
         }
         return dot / Math.sqrt(normA * normB);

@@ -38,6 +38,15 @@ class TfIdfTest {
     }
 
     @Test
+    void shouldScoreTheSameWithGivenIdfAsWithFrequencies() {
+        Map<String, Integer> article = TermVector.of("Amazon extends moratorium", "police facial recognition", 2);
+        Map<String, Integer> story = TermVector.of("Amazon moratorium on police use", "amazon chip", 2);
+
+        assertThat(TfIdf.cosine(article, story, term -> TfIdf.idf(term, COMMON_AMAZON)))
+                .isEqualTo(TfIdf.cosine(article, story, COMMON_AMAZON));
+    }
+
+    @Test
     void shouldKeepTheMostFrequentTermsWhenBounded() {
         Map<String, Integer> bounded = TermVector.plus(Map.of("a1", 5, "b1", 1), Map.of("c1", 3), 2);
 
