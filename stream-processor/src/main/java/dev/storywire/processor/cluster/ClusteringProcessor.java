@@ -78,15 +78,22 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     /** Term-index candidates scored per article: the stories sharing the most query terms. */
     private static final int MAX_TERM_CANDIDATES = 32;
     /** How often (stream time) expired stories are taken out of the candidate indexes. */
+    /** Stories kept decoded: the active stories of several days of a busy feed. */
+    static final int MAX_CACHED_STORIES = 20_000;
+    /**
+     * Terms whose postings stay decoded: the common words plus the rare terms of the live stories; rare terms'
+     * postings are a story id or two, so the bound costs tens of megabytes.
+     */
+    static final int MAX_CACHED_POSTINGS = 100_000;
     private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
 
     private final ProcessorConfig config;
     private ProcessorContext<String, ClusterOutput> context;
     private KeyValueStore<String, ArticleAssignment> articleStories;
-    private StoryStateCache stories;
+    private CachedStore<StoryState> stories;
     private KeyValueStore<String, Article> articles;
     private KeyValueStore<String, IdList> relatedIndex;
-    private TermIndexCache termIndex;
+    private CachedStore<IdList> termIndex;
     private KeyValueStore<String, String> storyExpiry;
     private KeyValueStore<String, String> fingerprints;
     private StoreDocumentFrequencies frequencies;
@@ -122,10 +129,10 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     public void init(ProcessorContext<String, ClusterOutput> context) {
         this.context = context;
         this.articleStories = context.getStateStore(ClusteringStores.ARTICLE_STORIES);
-        this.stories = new StoryStateCache(context.getStateStore(ClusteringStores.STORIES));
+        this.stories = new CachedStore<>(context.getStateStore(ClusteringStores.STORIES), MAX_CACHED_STORIES);
         this.articles = context.getStateStore(ClusteringStores.ARTICLES);
         this.relatedIndex = context.getStateStore(ClusteringStores.RELATED_INDEX);
-        this.termIndex = new TermIndexCache(context.getStateStore(ClusteringStores.TERM_INDEX));
+        this.termIndex = new CachedStore<>(context.getStateStore(ClusteringStores.TERM_INDEX), MAX_CACHED_POSTINGS);
         this.storyExpiry = context.getStateStore(ClusteringStores.STORY_EXPIRY);
         this.fingerprints = context.getStateStore(ClusteringStores.FINGERPRINTS);
         this.frequencies = new StoreDocumentFrequencies(context.getStateStore(ClusteringStores.DOCUMENT_FREQUENCIES));
