@@ -1,15 +1,15 @@
 package dev.storywire.app;
 
-import dev.storywire.processor.quality.ClusteringScores;
 import dev.storywire.app.eval.GoldLabels;
 import dev.storywire.app.eval.QualityReport;
 import dev.storywire.app.eval.RelatedLinkBaseline;
+import dev.storywire.embedded.Directories;
 import dev.storywire.ingest.FeedDocumentParser;
 import dev.storywire.ingest.ParseResult;
 import dev.storywire.model.Article;
 import dev.storywire.model.CanonicalUrl;
 import dev.storywire.model.Json;
-import java.io.IOException;
+import dev.storywire.processor.quality.ClusteringScores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -97,7 +97,7 @@ public final class EvalCommand implements Callable<Integer> {
             Console.out("storywire eval failed: %s", e.getMessage());
             return 1;
         } finally {
-            deleteQuietly(workDir);
+            Directories.deleteQuietly(workDir);
         }
     }
 
@@ -190,14 +190,6 @@ public final class EvalCommand implements Callable<Integer> {
         if (!Files.exists(path)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     option + ": no such file or directory: " + path.toAbsolutePath());
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            log.debug("Could not delete {}: {}", dir, e.toString());
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.storywire.app;
 
-import java.io.IOException;
+import dev.storywire.embedded.Directories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,7 +92,7 @@ public final class RunCommand implements Callable<Integer> {
             Console.out("storywire run failed: %s", e.getMessage());
             return 1;
         } finally {
-            deleteQuietly(workDir);
+            Directories.deleteQuietly(workDir);
             closed.countDown();
         }
     }
@@ -152,13 +152,5 @@ public final class RunCommand implements Callable<Integer> {
 
     private static String defaultDatabaseUrl() {
         return "jdbc:sqlite:" + Path.of("storywire.db").toAbsolutePath();
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            log.debug("Could not delete {}: {}", dir, e.toString());
-        }
     }
 }

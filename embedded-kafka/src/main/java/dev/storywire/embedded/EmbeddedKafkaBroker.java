@@ -11,11 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -94,7 +92,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server.awaitShutdown();
         server = null;
         if (deleteDataDirOnClose) {
-            deleteRecursively(dataDir);
+            Directories.deleteQuietly(dataDir);
         }
     }
 
@@ -182,16 +180,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            log.warn("Could not delete {}: {}", dir, e.toString());
-        }
-    }
 
     /** Options for an embedded broker. */
     public static final class Builder {

@@ -1,6 +1,7 @@
 package dev.storywire.app.ingest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storywire.embedded.Directories;
 import dev.storywire.embedded.EmbeddedKafkaBroker;
 import dev.storywire.ingest.FeedDocumentParser;
 import dev.storywire.ingest.FeedIngestor;
@@ -13,12 +14,10 @@ import dev.storywire.ingest.ProducerSettings;
 import dev.storywire.ingest.PublisherConfig;
 import dev.storywire.model.Json;
 import dev.storywire.model.Topics;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -96,7 +95,7 @@ public final class IngestBenchmark {
                     + "written to {}", Math.round(ingestRate), Math.round(perf.recordsPerSecond()),
                     round(ingestRate / perf.recordsPerSecond()), Math.round(parseOnly), result.toAbsolutePath());
         } finally {
-            deleteRecursively(work);
+            Directories.deleteQuietly(work);
         }
     }
 
@@ -148,11 +147,5 @@ public final class IngestBenchmark {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 }
