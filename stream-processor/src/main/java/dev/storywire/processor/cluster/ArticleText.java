@@ -1,6 +1,8 @@
 package dev.storywire.processor.cluster;
 
 import dev.storywire.processor.text.TermVector;
+import dev.storywire.processor.text.Tokenizer;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +15,9 @@ import java.util.Map;
 record ArticleText(Map<String, Integer> vector, Map<String, Integer> titleVector, String lead) {
 
     static ArticleText of(String title, String excerpt, int titleWeight) {
-        return new ArticleText(TermVector.of(title, excerpt, titleWeight), TermVector.of(title, null, 1),
-                TermVector.leadTerm(title));
+        // The title is analysed once for all three.
+        List<String> titleTerms = Tokenizer.terms(title);
+        return new ArticleText(TermVector.of(titleTerms, Tokenizer.terms(excerpt), titleWeight),
+                TermVector.of(titleTerms, List.of(), 1), titleTerms.isEmpty() ? null : titleTerms.get(0));
     }
 }

@@ -17,7 +17,6 @@ import dev.storywire.processor.text.BlendedFrequencies;
 import dev.storywire.processor.text.ContentFingerprints;
 import dev.storywire.processor.text.DocumentFrequencies;
 import dev.storywire.processor.text.TermVector;
-import dev.storywire.processor.text.TfIdf;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,6 +104,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private DocumentFrequencies weights;
     /** IDF of the weights, memoised while the live counts do not change. */
     private IdfMemo idf;
+    private StorySimilarity similarity;
 
     public ClusteringProcessor(ProcessorConfig config) {
         this.config = config;
@@ -138,6 +138,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         this.frequencies = new StoreDocumentFrequencies(context.getStateStore(ClusteringStores.DOCUMENT_FREQUENCIES));
         this.weights = new BlendedFrequencies(BackgroundFrequencies.shipped(), frequencies);
         this.idf = new IdfMemo(weights, frequencies);
+        this.similarity = new StorySimilarity(idf, frequencies::documentCount, config.titleSimilarityShare(),
+                MAX_CACHED_STORIES);
     }
 
     @Override
@@ -320,7 +322,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 || other.leads().stream().anyMatch(joined.terms()::containsKey)
                 || joined.leads().stream().anyMatch(other.terms()::containsKey);
         return sharedSubject
-                && similarity(new ArticleText(other.terms(), other.titleTerms(), null), joined) >= config.joinThreshold();
+                && similarity.score(similarity.query(new ArticleText(other.terms(), other.titleTerms(), null)), joined)
+                        >= config.joinThreshold();
     }
 
     private StoryState merge(StoryState survivor, StoryState loser, Changes changes) {
@@ -345,6 +348,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         unindex(loser);
         storyExpiry.delete(expiryKey(loser, Instant.EPOCH));
         stories.delete(loser.storyId());
+        similarity.forget(loser.storyId());
         changes.touched.remove(loser.storyId());
         changes.mergedAway.add(loser.storyId());
         metrics.storiesMerged(1);
@@ -358,6 +362,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         Set<String> candidates = new LinkedHashSet<>(linked);
         candidates.addAll(termCandidates(text.vector()));
         List<Candidate> accepted = new ArrayList<>();
+        StorySimilarity.Query query = similarity.query(text);
         for (String storyId : candidates) {
             StoryState state = stories.get(storyId);
             if (state == null) {
@@ -373,7 +378,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                         storyId, state.leads());
                 continue;
             }
-            double cosine = similarity(text, state);
+            double cosine = similarity.score(query, state);
             boolean link = linked.contains(storyId);
             Candidate candidate = new Candidate(storyId, cosine, link, cosine + (link ? config.linkBonus() : 0.0));
             LOG.trace("Article '{}' against {}", id, candidate);
@@ -395,16 +400,6 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             return false;
         }
         return story.leads().stream().noneMatch(text.vector()::containsKey);
-    }
-
-    /**
-     * Text similarity of an article (or related item) to a story: the title-only TF-IDF cosine and the
-     * title-and-excerpt cosine, mixed by {@link ProcessorConfig#titleSimilarityShare()}.
-     */
-    private double similarity(ArticleText text, StoryState story) {
-        double share = config.titleSimilarityShare();
-        double title = share == 0.0 ? 0.0 : TfIdf.cosine(text.titleVector(), story.titleTerms(), idf);
-        return share * title + (1.0 - share) * TfIdf.cosine(text.vector(), story.terms(), idf);
     }
 
     /** Stories linked to the article by a related link in either direction. */
@@ -432,8 +427,10 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private List<String> termCandidates(Map<String, Integer> vector) {
         List<String> queryTerms = vector.keySet().stream()
                 .filter(term -> frequencies.documentFrequency(term) > 0)
-                .sorted(Comparator.comparingLong(weights::documentFrequency).thenComparing(t -> t))
+                .map(term -> new RankedTerm(term, weights.documentFrequency(term)))
+                .sorted(Comparator.comparingLong(RankedTerm::documentFrequency).thenComparing(RankedTerm::term))
                 .limit(config.maxQueryTerms())
+                .map(RankedTerm::term)
                 .toList();
         Map<String, Integer> hits = new HashMap<>();
         for (String term : queryTerms) {
@@ -470,7 +467,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             Instant itemTime = item.publishedDateTime();
             boolean nearInTime = result.distanceMillis(itemTime) <= config.maxEventTimeDistance().toMillis();
             if (nearInTime && !subjectConflict(itemText, result)
-                    && similarity(itemText, result) >= config.relatedMemberThreshold()) {
+                    && similarity.score(similarity.query(itemText), result) >= config.relatedMemberThreshold()) {
                 result = result.withMember(new StoryMember(relatedId, item.webUrl(), item.title(),
                                 item.provider() == null ? "" : item.provider().displayName(), itemTime, Role.RELATED))
                         .withTerms(TermVector.plus(result.terms(), itemText.vector(), config.maxStoryTerms()))
@@ -553,6 +550,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 continue;
             }
             unindex(state);
+            similarity.forget(state.storyId());
             state.members().stream()
                     .filter(m -> m.role() != Role.RELATED)
                     .forEach(m -> forgetArticle(m.articleId()));
@@ -649,6 +647,10 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             return item.id();
         }
         return CanonicalUrl.tryCanonicalId(item.webUrl()).orElse(null);
+    }
+
+    /** A query term with its document frequency, looked up once for the sort. */
+    private record RankedTerm(String term, long documentFrequency) {
     }
 
     /** A scored candidate story, for the decision and its log line. */

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param titleTerms raw term counts of the members' titles alone, bounded the same way
  * @param leads the lead (first) title terms of the members, bounded, for the subject-conflict check
  * @param indexed whether the story is still in the candidate term index (false once it expired)
+ * @param published the members' publish-time range, derived from {@code members} (whatever is passed): every
+ *     candidate story's distance to every article is checked, so it is computed once per state, not per check
  */
 public record StoryState(
         String storyId,
@@ -29,7 +31,8 @@ public record StoryState(
         List<String> topics,
         List<String> leads,
         long version,
-        boolean indexed) {
+        boolean indexed,
+        PublishRange published) {
 
     /** Lead terms kept per story: a story's headlines lead with a handful of subjects. */
     static final int MAX_LEADS = 32;
@@ -40,6 +43,35 @@ public record StoryState(
         titleTerms = titleTerms == null ? Map.of() : Map.copyOf(titleTerms);
         topics = topics == null ? List.of() : List.copyOf(topics);
         leads = leads == null ? List.of() : List.copyOf(leads);
+        published = PublishRange.of(members);
+    }
+
+    private StoryState(String storyId, List<StoryMember> members, Map<String, Integer> terms,
+            Map<String, Integer> titleTerms, List<String> topics, List<String> leads, long version, boolean indexed) {
+        this(storyId, members, terms, titleTerms, topics, leads, version, indexed, null);
+    }
+
+    /** Earliest and latest member publish time in epoch milliseconds; {@code first > last} when none has one. */
+    public record PublishRange(long first, long last) {
+
+        static final PublishRange NONE = new PublishRange(Long.MAX_VALUE, Long.MIN_VALUE);
+
+        static PublishRange of(List<StoryMember> members) {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (StoryMember member : members) {
+                if (member.publishedAt() != null) {
+                    long at = member.publishedAt().toEpochMilli();
+                    first = Math.min(first, at);
+                    last = Math.max(last, at);
+                }
+            }
+            return first == Long.MAX_VALUE ? NONE : new PublishRange(first, last);
+        }
+
+        boolean isEmpty() {
+            return first > last;
+        }
     }
 
     public static StoryState open(String storyId) {
@@ -107,12 +139,12 @@ public record StoryState(
 
     @JsonIgnore
     public Optional<Instant> firstSeen() {
-        return members.stream().map(StoryMember::publishedAt).filter(Objects::nonNull).min(Comparator.naturalOrder());
+        return published.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(published.first()));
     }
 
     @JsonIgnore
     public Optional<Instant> lastUpdated() {
-        return members.stream().map(StoryMember::publishedAt).filter(Objects::nonNull).max(Comparator.naturalOrder());
+        return published.isEmpty() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(published.last()));
     }
 
     /**
@@ -123,24 +155,14 @@ public record StoryState(
         if (time == null) {
             return 0;
         }
-        // One pass over the members instead of firstSeen() and lastUpdated(): this runs for every candidate.
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        for (StoryMember member : members) {
-            if (member.publishedAt() != null) {
-                long at = member.publishedAt().toEpochMilli();
-                first = Math.min(first, at);
-                last = Math.max(last, at);
-            }
-        }
-        long at = time.toEpochMilli();
-        if (first == Long.MAX_VALUE) {
+        if (published.isEmpty()) {
             return 0;
         }
-        if (at < first) {
-            return first - at;
+        long at = time.toEpochMilli();
+        if (at < published.first()) {
+            return published.first() - at;
         }
-        return at > last ? at - last : 0;
+        return at > published.last() ? at - published.last() : 0;
     }
 
     /**

@@ -14,11 +14,16 @@ public final class TermVector {
 
     /** Counts of title and excerpt terms, title terms counted {@code titleWeight} times. Sorted by term. */
     public static Map<String, Integer> of(String title, String excerpt, int titleWeight) {
+        return of(Tokenizer.terms(title), Tokenizer.terms(excerpt), titleWeight);
+    }
+
+    /** Counts of already analysed title and excerpt terms, title terms counted {@code titleWeight} times. */
+    public static Map<String, Integer> of(List<String> titleTerms, List<String> excerptTerms, int titleWeight) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (String term : Tokenizer.terms(title)) {
+        for (String term : titleTerms) {
             counts.merge(term, titleWeight, Integer::sum);
         }
-        for (String term : Tokenizer.terms(excerpt)) {
+        for (String term : excerptTerms) {
             counts.merge(term, 1, Integer::sum);
         }
         return counts;

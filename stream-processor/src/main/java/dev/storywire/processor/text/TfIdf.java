@@ -60,7 +60,8 @@ public final class TfIdf {
         return dot / Math.sqrt(normA * normB);
     }
 
-    private static double weight(int count, double idf) {
+    /** The TF-IDF weight of a term counted {@code count} times whose IDF is {@code idf}. */
+    public static double weight(int count, double idf) {
         return (1.0 + Math.log(count)) * idf;
     }
 }

@@ -1,0 +1,129 @@
+package dev.storywire.processor.cluster;
+
+import dev.storywire.processor.text.TfIdf;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Text similarity of an article (or related item, or story) to candidate stories: the title-only TF-IDF cosine and
+ * the title-and-excerpt cosine, mixed by a title share (see {@link TfIdf} for the weights).
+ *
+ * <p>Scoring an article against its candidates is the clustering's inner loop, so the work per candidate is kept
+ * to the article's own terms: the article's weights and norm are computed once ({@link #query}), the dot product
+ * looks up only the article's terms in the story, and the story's norm (a sum over its up to 200 terms) is cached
+ * per story. A cached norm is reused while the story's term vectors are the same objects and the live document
+ * count has grown by at most {@value #NORM_REFRESH_PERCENT}% since it was computed; the dot product always uses
+ * the current weights. So in small runs every score is exact, and in long ones a story's norm lags the live
+ * counts by at most that share of the corpus (a story that changes gets a fresh norm at once).
+ */
+final class StorySimilarity {
+
+    /** How far (percent of live documents) the corpus may grow before a cached story norm is computed again. */
+    static final long NORM_REFRESH_PERCENT = 1;
+
+    private final ToDoubleFunction<String> idf;
+    private final LongSupplier liveDocuments;
+    private final double titleShare;
+    private final Map<String, Norms> norms;
+
+    /**
+     * @param idf the current inverse document frequency of a term
+     * @param liveDocuments how many documents the live counts hold (only grows)
+     * @param titleShare share of the title-only cosine in the similarity
+     * @param maxCachedNorms story norms kept (least recently used leave)
+     */
+    StorySimilarity(ToDoubleFunction<String> idf, LongSupplier liveDocuments, double titleShare, int maxCachedNorms) {
+        this.idf = idf;
+        this.liveDocuments = liveDocuments;
+        this.titleShare = titleShare;
+        this.norms = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Norms> eldest) {
+                return size() > maxCachedNorms;
+            }
+        };
+    }
+
+    /** The weighted vectors of a text, to score against any number of stories while the counts stay the same. */
+    Query query(ArticleText text) {
+        return new Query(Weighted.of(text.vector(), idf), Weighted.of(text.titleVector(), idf));
+    }
+
+    /** The similarity of the query's text to {@code story}, between 0 and 1. */
+    double score(Query query, StoryState story) {
+        Norms storyNorms = normsOf(story);
+        double title = titleShare == 0.0 ? 0.0 : query.title().cosine(story.titleTerms(), storyNorms.title(), idf);
+        return titleShare * title + (1.0 - titleShare) * query.full().cosine(story.terms(), storyNorms.full(), idf);
+    }
+
+    private Norms normsOf(StoryState story) {
+        long documents = liveDocuments.getAsLong();
+        Norms cached = norms.get(story.storyId());
+        if (cached != null && cached.terms() == story.terms() && cached.titleTerms() == story.titleTerms()
+                && (documents - cached.documents()) * 100 <= cached.documents() * NORM_REFRESH_PERCENT) {
+            return cached;
+        }
+        Norms fresh = new Norms(story.terms(), story.titleTerms(), documents, norm(story.terms()),
+                norm(story.titleTerms()));
+        norms.put(story.storyId(), fresh);
+        return fresh;
+    }
+
+    /** Forgets a story's cached norms (it was merged away or expired). */
+    void forget(String storyId) {
+        norms.remove(storyId);
+    }
+
+    private double norm(Map<String, Integer> counts) {
+        double sum = 0.0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            double w = TfIdf.weight(e.getValue(), idf.applyAsDouble(e.getKey()));
+            sum += w * w;
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** A text's weighted title-and-excerpt and title vectors. */
+    record Query(Weighted full, Weighted title) {
+    }
+
+    /** A text's terms with their TF-IDF weights, and the vector's norm. */
+    record Weighted(String[] terms, double[] weights, double norm) {
+
+        static Weighted of(Map<String, Integer> counts, ToDoubleFunction<String> idf) {
+            String[] terms = new String[counts.size()];
+            double[] weights = new double[counts.size()];
+            double sum = 0.0;
+            int i = 0;
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                terms[i] = e.getKey();
+                weights[i] = TfIdf.weight(e.getValue(), idf.applyAsDouble(e.getKey()));
+                sum += weights[i] * weights[i];
+                i++;
+            }
+            return new Weighted(terms, weights, Math.sqrt(sum));
+        }
+
+        /** Cosine against raw story counts whose weighted norm is {@code storyNorm}; 0 when either is empty. */
+        double cosine(Map<String, Integer> storyCounts, double storyNorm, ToDoubleFunction<String> idf) {
+            if (terms.length == 0 || storyNorm == 0.0) {
+                return 0.0;
+            }
+            double dot = 0.0;
+            for (int i = 0; i < terms.length; i++) {
+                Integer count = storyCounts.get(terms[i]);
+                if (count != null) {
+                    dot += weights[i] * TfIdf.weight(count, idf.applyAsDouble(terms[i]));
+                }
+            }
+            return dot == 0.0 ? 0.0 : dot / (norm * storyNorm);
+        }
+    }
+
+    /** A story's cached norms and what they were computed from. */
+    private record Norms(Map<String, Integer> terms, Map<String, Integer> titleTerms, long documents, double full,
+            double title) {
+    }
+}
