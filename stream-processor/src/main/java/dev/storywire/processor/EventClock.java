@@ -35,11 +35,24 @@ public final class EventClock {
      * one, so that with few articles seen an odd date never counts: expiring late only costs memory for a while.
      */
     public Instant now() {
+        return median(false);
+    }
+
+    /**
+     * The upper median of the recent publish times, or {@link Instant#MIN} before any article was seen: the
+     * lenient clock for judging whether a date is plausible, so that with few articles seen (two, say, a year
+     * apart) the later one is not taken for an error.
+     */
+    public Instant upperMedian() {
+        return median(true);
+    }
+
+    private Instant median(boolean upper) {
         if (size == 0) {
             return Instant.MIN;
         }
         long[] sorted = Arrays.copyOf(recent, size);
         Arrays.sort(sorted);
-        return Instant.ofEpochMilli(sorted[(size - 1) / 2]);
+        return Instant.ofEpochMilli(sorted[upper ? size / 2 : (size - 1) / 2]);
     }
 }

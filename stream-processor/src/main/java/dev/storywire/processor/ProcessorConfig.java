@@ -29,6 +29,11 @@ import java.util.function.Function;
  *     wander (default 0.5)
  * @param maxEventTimeDistance how far an article's publish time may lie outside a story's time range for it to
  *     join that story (default 7 days)
+ * @param maxFutureSkew how far ahead of the feed's clock (the robust median of recent publish times, see
+ *     {@link EventClock}) a publish time may lie and still be believed; a real-time feed does not carry items from
+ *     weeks in the future, so a later date is a wrong one and the clustering uses the clock instead, for the
+ *     article's place in time only (its record keeps the stated date). Larger than any story's time window, so a
+ *     true date is never replaced (default 30 days)
  * @param dedupeRetention how long (event time) an article id is remembered for dedupe after it was last seen
  *     (default 30 days)
  * @param storyRetention stories not updated for this long (event time) leave the candidate indexes (default
@@ -55,6 +60,7 @@ public record ProcessorConfig(
         int titleWeight,
         double titleSimilarityShare,
         Duration maxEventTimeDistance,
+        Duration maxFutureSkew,
         Duration dedupeRetention,
         Duration storyRetention,
         int maxStoryTerms,
@@ -74,6 +80,8 @@ public record ProcessorConfig(
     public static final String TITLE_SIMILARITY_SHARE = "cluster.title-similarity-share";
     /** ISO-8601 duration, e.g. {@code P7D} or {@code PT36H}. */
     public static final String MAX_EVENT_TIME_DISTANCE = "cluster.max-event-time-distance";
+    /** ISO-8601 duration. */
+    public static final String MAX_FUTURE_SKEW = "cluster.max-future-skew";
     /** ISO-8601 duration. */
     public static final String DEDUPE_RETENTION = "dedupe.retention";
     /** ISO-8601 duration. */
@@ -96,6 +104,7 @@ public record ProcessorConfig(
         requirePositive(titleWeight, TITLE_WEIGHT);
         requireFraction(titleSimilarityShare, TITLE_SIMILARITY_SHARE);
         requirePositive(maxEventTimeDistance, MAX_EVENT_TIME_DISTANCE);
+        requirePositive(maxFutureSkew, MAX_FUTURE_SKEW);
         requirePositive(dedupeRetention, DEDUPE_RETENTION);
         requirePositive(storyRetention, STORY_RETENTION);
         requirePositive(maxStoryTerms, MAX_STORY_TERMS);
@@ -117,6 +126,7 @@ public record ProcessorConfig(
                 3,
                 0.5,
                 Duration.ofDays(7),
+                Duration.ofDays(30),
                 Duration.ofDays(30),
                 Duration.ofDays(7),
                 200,
@@ -141,6 +151,7 @@ public record ProcessorConfig(
                 integer(get, TITLE_WEIGHT, d.titleWeight()),
                 number(get, TITLE_SIMILARITY_SHARE, d.titleSimilarityShare()),
                 duration(get, MAX_EVENT_TIME_DISTANCE, d.maxEventTimeDistance()),
+                duration(get, MAX_FUTURE_SKEW, d.maxFutureSkew()),
                 duration(get, DEDUPE_RETENTION, d.dedupeRetention()),
                 duration(get, STORY_RETENTION, d.storyRetention()),
                 integer(get, MAX_STORY_TERMS, d.maxStoryTerms()),
@@ -161,26 +172,26 @@ public record ProcessorConfig(
 
     public ProcessorConfig withTopics(String input, String storyArticles, String stories) {
         return new ProcessorConfig(input, storyArticles, stories, joinThreshold, linkBonus, minTextSimilarity,
-                relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance, dedupeRetention, storyRetention,
+                relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance, maxFutureSkew, dedupeRetention, storyRetention,
                 maxStoryTerms, maxPostingsPerTerm, maxQueryTerms, mergeThreshold, inMemoryStores);
     }
 
     public ProcessorConfig withStoryRetention(Duration retention) {
         return new ProcessorConfig(inputTopic, storyArticlesTopic, storiesTopic, joinThreshold, linkBonus,
-                minTextSimilarity, relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance, dedupeRetention,
+                minTextSimilarity, relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance, maxFutureSkew, dedupeRetention,
                 retention, maxStoryTerms, maxPostingsPerTerm, maxQueryTerms, mergeThreshold, inMemoryStores);
     }
 
     public ProcessorConfig withMergeThreshold(double threshold) {
         return new ProcessorConfig(inputTopic, storyArticlesTopic, storiesTopic, joinThreshold, linkBonus,
-                minTextSimilarity, relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance,
+                minTextSimilarity, relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance, maxFutureSkew,
                 dedupeRetention, storyRetention, maxStoryTerms, maxPostingsPerTerm, maxQueryTerms, threshold,
                 inMemoryStores);
     }
 
     public ProcessorConfig withInMemoryStores(boolean inMemory) {
         return new ProcessorConfig(inputTopic, storyArticlesTopic, storiesTopic, joinThreshold, linkBonus,
-                minTextSimilarity, relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance,
+                minTextSimilarity, relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance, maxFutureSkew,
                 dedupeRetention, storyRetention, maxStoryTerms, maxPostingsPerTerm, maxQueryTerms, mergeThreshold,
                 inMemory);
     }

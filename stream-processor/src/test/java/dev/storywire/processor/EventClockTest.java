@@ -37,5 +37,18 @@ class EventClockTest {
     @Test
     void shouldReportNothingBeforeTheFirstArticle() {
         assertThat(new EventClock().now()).isEqualTo(Instant.MIN);
+        assertThat(new EventClock().upperMedian()).isEqualTo(Instant.MIN);
+    }
+
+    @Test
+    void shouldTakeTheLaterOfTwoMiddleTimesAsTheUpperMedian() {
+        EventClock clock = new EventClock();
+        Instant june2020 = Instant.parse("2020-06-11T01:19:00Z");
+        clock.observe(june2020);
+        clock.observe(MAY_18);
+        assertThat(clock.now()).isEqualTo(june2020);
+        assertThat(clock.upperMedian()).isEqualTo(MAY_18);
+        clock.observe(MAY_18.plusSeconds(60));
+        assertThat(clock.upperMedian()).isEqualTo(MAY_18);
     }
 }

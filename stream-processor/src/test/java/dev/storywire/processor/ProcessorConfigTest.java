@@ -19,6 +19,7 @@ class ProcessorConfigTest {
         assertThat(config.storiesTopic()).isEqualTo("stories");
         assertThat(config.maxEventTimeDistance()).isEqualTo(Duration.ofDays(7));
         assertThat(config.storyRetention()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.maxFutureSkew()).isEqualTo(Duration.ofDays(30));
     }
 
     @Test
@@ -27,11 +28,13 @@ class ProcessorConfigTest {
                 ProcessorConfig.INPUT_TOPIC, "in",
                 ProcessorConfig.JOIN_THRESHOLD, "0.5",
                 ProcessorConfig.MAX_EVENT_TIME_DISTANCE, "PT36H",
+                ProcessorConfig.MAX_FUTURE_SKEW, "P90D",
                 "unrelated.key", "ignored"));
 
         assertThat(config.inputTopic()).isEqualTo("in");
         assertThat(config.joinThreshold()).isEqualTo(0.5);
         assertThat(config.maxEventTimeDistance()).isEqualTo(Duration.ofHours(36));
+        assertThat(config.maxFutureSkew()).isEqualTo(Duration.ofDays(90));
         assertThat(config.storiesTopic()).isEqualTo("stories");
     }
 

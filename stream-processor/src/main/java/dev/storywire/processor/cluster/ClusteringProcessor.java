@@ -150,8 +150,9 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             LOG.warn("Skipping record without key or value at {}: key '{}'", RecordPosition.of(context), id);
             return;
         }
-        Instant eventTime = eventTime(article, record.timestamp());
-        clock.observe(eventTime);
+        Instant stated = eventTime(article, record.timestamp());
+        clock.observe(stated);
+        Instant eventTime = believable(stated, id);
         expireWhenDue();
         Changes changes = new Changes();
 
@@ -464,7 +465,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             if (assigned != null) {
                 continue;
             }
-            Instant itemTime = item.publishedDateTime();
+            Instant itemTime = item.publishedDateTime() == null ? null : believable(item.publishedDateTime(), relatedId);
             boolean nearInTime = result.distanceMillis(itemTime) <= config.maxEventTimeDistance().toMillis();
             if (nearInTime && !subjectConflict(itemText, result)
                     && similarity.score(similarity.query(itemText), result) >= config.relatedMemberThreshold()) {
@@ -636,6 +637,28 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private static StoryMember member(String id, Article article, Instant eventTime, Role role) {
         String url = article.webUrl() != null ? article.webUrl() : article.primaryUrl();
         return new StoryMember(id, url, article.title(), article.providerName(), eventTime, role);
+    }
+
+    /**
+     * The stated publish time, or the feed's clock when the stated time lies more than
+     * {@link ProcessorConfig#maxFutureSkew()} ahead of it: a real-time feed carries no items from weeks ahead, so
+     * such a date is wrong, and the feed's present is the best guess of when the item really appeared (it still
+     * has to earn any join by its text). The article's own record keeps the stated date.
+     */
+    private Instant believable(Instant stated, String id) {
+        if (believed(stated)) {
+            return stated;
+        }
+        Instant now = clock.now();
+        LOG.info("Article '{}' at {} is dated {}, more than {} ahead of the feed's clock {}: clustered as of {}",
+                id, RecordPosition.of(context), stated, config.maxFutureSkew(), now, now);
+        return now;
+    }
+
+    /** Whether {@code time} lies within the future skew of the upper median of recent publish times. */
+    private boolean believed(Instant time) {
+        Instant median = clock.upperMedian();
+        return median.equals(Instant.MIN) || !time.isAfter(median.plus(config.maxFutureSkew()));
     }
 
     private static Instant eventTime(Article article, long recordTimestamp) {
