@@ -22,12 +22,15 @@ public final class EventClock {
     private final long[] recent = new long[WINDOW];
     private int size;
     private int next;
+    /** The recent times sorted, kept until the next observation ({@code null} then). */
+    private long[] sorted;
 
     /** Records an article's publish time. */
     public void observe(Instant eventTime) {
         recent[next] = eventTime.toEpochMilli();
         next = (next + 1) % WINDOW;
         size = Math.min(size + 1, WINDOW);
+        sorted = null;
     }
 
     /**
@@ -51,8 +54,10 @@ public final class EventClock {
         if (size == 0) {
             return Instant.MIN;
         }
-        long[] sorted = Arrays.copyOf(recent, size);
-        Arrays.sort(sorted);
+        if (sorted == null) {
+            sorted = Arrays.copyOf(recent, size);
+            Arrays.sort(sorted);
+        }
         return Instant.ofEpochMilli(sorted[upper ? size / 2 : (size - 1) / 2]);
     }
 }

@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -137,7 +138,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         this.fingerprints = context.getStateStore(ClusteringStores.FINGERPRINTS);
         this.frequencies = new StoreDocumentFrequencies(context.getStateStore(ClusteringStores.DOCUMENT_FREQUENCIES));
         this.weights = new BlendedFrequencies(BackgroundFrequencies.shipped(), frequencies);
-        this.idf = new IdfMemo(weights, frequencies);
+        this.idf = new IdfMemo(weights);
         this.similarity = new StorySimilarity(idf, frequencies::documentCount, config.titleSimilarityShare(),
                 MAX_CACHED_STORIES);
     }
@@ -164,7 +165,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             story = stories.get(prior.storyId()).withMember(member(id, article, eventTime, role));
             LOG.debug("Updated article '{}' at {} stays in story {}", id, RecordPosition.of(context), story.storyId());
         } else {
-            Optional<StoryState> original = syndicationOriginal(id, article, eventTime);
+            List<String> contentFingerprints = ContentFingerprints.of(article.title(), article.excerpt());
+            Optional<StoryState> original = syndicationOriginal(id, contentFingerprints, eventTime);
             if (original.isPresent()) {
                 role = Role.SYNDICATED;
                 story = original.get().withMember(member(id, article, eventTime, role));
@@ -173,7 +175,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             } else {
                 role = Role.PRIMARY;
                 story = placeNewArticle(id, article, eventTime, prior, changes);
-                addFingerprints(id, article);
+                addFingerprints(id, contentFingerprints);
             }
             leaveRelatedStory(id, prior, story.storyId(), changes);
             articleStories.put(id, new ArticleAssignment(story.storyId(), role));
@@ -181,11 +183,12 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         }
         story = story.withTopics(article.topics());
         articles.put(id, article);
-        story = addRelatedItems(id, article, story, changes.resolved);
+        story = addRelatedItems(id, article, story, changes);
         changes.touched.put(story.storyId(), story);
 
         List<StoryState> saved = new ArrayList<>();
-        changes.touched.values().forEach(state -> saved.add(save(state, eventTime)));
+        changes.touched.values().forEach(state -> saved.add(
+                save(state, eventTime, changes.indexTerms.getOrDefault(state.storyId(), Set.of()))));
         forwardArticle(id, article, new ArticleAssignment(story.storyId(), role), record.timestamp());
         saved.forEach(s -> context.forward(new Record<>(s.storyId(), ClusterOutput.of(s.toStory()), record.timestamp())));
         changes.mergedAway.forEach(loser -> context.forward(
@@ -204,11 +207,18 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         final Set<String> moved = new LinkedHashSet<>();
         /** Articles whose story became known or changed, for the related-coverage join. */
         final Set<String> resolved = new LinkedHashSet<>();
+        /** Terms to add each touched story to in the term index, by story id. */
+        final Map<String, Set<String>> indexTerms = new HashMap<>();
+
+        void index(String storyId, Collection<String> terms) {
+            indexTerms.computeIfAbsent(storyId, k -> new HashSet<>()).addAll(terms);
+        }
     }
 
     /** The story of an already clustered article this one is a copy of, when it is near enough in time. */
-    private Optional<StoryState> syndicationOriginal(String id, Article article, Instant eventTime) {
-        for (String fingerprint : ContentFingerprints.of(article.title(), article.excerpt())) {
+    private Optional<StoryState> syndicationOriginal(String id, List<String> contentFingerprints,
+            Instant eventTime) {
+        for (String fingerprint : contentFingerprints) {
             String originalId = fingerprints.get(fingerprint);
             if (originalId == null || originalId.equals(id)) {
                 continue;
@@ -223,8 +233,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         return Optional.empty();
     }
 
-    private void addFingerprints(String id, Article article) {
-        for (String fingerprint : ContentFingerprints.of(article.title(), article.excerpt())) {
+    private void addFingerprints(String id, List<String> contentFingerprints) {
+        for (String fingerprint : contentFingerprints) {
             if (fingerprints.get(fingerprint) == null) {
                 fingerprints.put(fingerprint, id);
             }
@@ -249,7 +259,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         ArticleText text = ArticleText.of(article.title(), article.excerpt(), config.titleWeight());
         List<Candidate> accepted = acceptedCandidates(id, article, text, eventTime, prior);
         if (newDocument) {
-            frequencies.addDocument(text.vector().keySet());
+            countDocument(text.vector().keySet());
         }
         StoryState story;
         if (accepted.isEmpty()) {
@@ -266,6 +276,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                     accepted.get(0));
             story = mergeStrongCandidates(id, text, story, accepted, changes);
         }
+        changes.index(story.storyId(), rarestTerms(text.vector().keySet(), config.maxQueryTerms()));
         return story.withMember(member(id, article, eventTime, Role.PRIMARY))
                 .withTerms(TermVector.plus(story.terms(), text.vector(), config.maxStoryTerms()))
                 .withTitleTerms(TermVector.plus(story.titleTerms(), text.titleVector(), config.maxStoryTerms()))
@@ -281,6 +292,9 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
      */
     private StoryState mergeStrongCandidates(String id, ArticleText text, StoryState best, List<Candidate> accepted,
             Changes changes) {
+        if (accepted.size() < 2) {
+            return best;
+        }
         StoryState joined = best.withTerms(TermVector.plus(best.terms(), text.vector(), config.maxStoryTerms()))
                 .withTitleTerms(TermVector.plus(best.titleTerms(), text.titleVector(), config.maxStoryTerms()));
         boolean bestIsStrong = accepted.get(0).score() >= config.mergeThreshold();
@@ -347,6 +361,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 .withTitleTerms(TermVector.plus(merged.titleTerms(), loser.titleTerms(), config.maxStoryTerms()))
                 .withTopics(loser.topics());
         unindex(loser);
+        changes.index(survivor.storyId(), rarestTerms(loser.terms().keySet(), indexTermsFor(loser)));
         storyExpiry.delete(expiryKey(loser, Instant.EPOCH));
         stories.delete(loser.storyId());
         similarity.forget(loser.storyId());
@@ -424,6 +439,11 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         return linked;
     }
 
+    private void countDocument(Set<String> distinctTerms) {
+        frequencies.addDocument(distinctTerms);
+        idf.counted(distinctTerms);
+    }
+
     /** Stories sharing the article's rarest known terms, those sharing most of them first. */
     private List<String> termCandidates(Map<String, Integer> vector) {
         List<String> queryTerms = vector.keySet().stream()
@@ -448,7 +468,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 .toList();
     }
 
-    private StoryState addRelatedItems(String id, Article article, StoryState story, Set<String> resolvedNow) {
+    private StoryState addRelatedItems(String id, Article article, StoryState story, Changes changes) {
         StoryState result = story;
         for (RelatedItem item : article.related()) {
             String relatedId = relatedId(item);
@@ -457,13 +477,15 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             }
             IdList listers = relatedIndex.get(relatedId);
             ArticleAssignment assigned = articleStories.get(relatedId);
-            ArticleText itemText = ArticleText.of(item.title(), item.excerpt(), config.titleWeight());
-            if (listers == null && assigned == null) {
-                frequencies.addDocument(itemText.vector().keySet());
+            if (listers == null || !listers.ids().contains(id)) {
+                relatedIndex.put(relatedId, (listers == null ? IdList.empty() : listers).with(id, MAX_LISTERS));
             }
-            relatedIndex.put(relatedId, (listers == null ? IdList.empty() : listers).with(id, MAX_LISTERS));
             if (assigned != null) {
                 continue;
+            }
+            ArticleText itemText = ArticleText.of(item.title(), item.excerpt(), config.titleWeight());
+            if (listers == null) {
+                countDocument(itemText.vector().keySet());
             }
             Instant itemTime = item.publishedDateTime() == null ? null : believable(item.publishedDateTime(), relatedId);
             boolean nearInTime = result.distanceMillis(itemTime) <= config.maxEventTimeDistance().toMillis();
@@ -475,29 +497,57 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                         .withTitleTerms(TermVector.plus(result.titleTerms(), itemText.titleVector(),
                                 config.maxStoryTerms()));
                 articleStories.put(relatedId, new ArticleAssignment(result.storyId(), Role.RELATED));
-                resolvedNow.add(relatedId);
+                changes.index(result.storyId(), rarestTerms(itemText.vector().keySet(), config.maxQueryTerms()));
+                changes.resolved.add(relatedId);
             }
         }
         return result;
     }
 
-    /** Stores the next version of {@code state}, indexing its new terms and moving its expiry key. */
-    private StoryState save(StoryState state, Instant eventTime) {
+    /**
+     * Stores the next version of {@code state}, adds it to the postings of {@code indexTerms} and moves its expiry
+     * key. A story that had left the indexes (a late update of a member) comes back under its rarest terms.
+     */
+    private StoryState save(StoryState state, Instant eventTime, Set<String> indexTerms) {
         StoryState before = stories.get(state.storyId());
-        Set<String> newTerms = new HashSet<>(state.terms().keySet());
+        Set<String> terms = indexTerms;
         if (before != null && before.indexed()) {
-            newTerms.removeAll(before.terms().keySet());
             storyExpiry.delete(expiryKey(before, eventTime));
+        } else if (before != null) {
+            terms = new HashSet<>(indexTerms);
+            terms.addAll(rarestTerms(state.terms().keySet(), indexTermsFor(state)));
         }
-        for (String term : newTerms) {
+        for (String term : terms) {
             IdList postings = termIndex.get(term);
-            termIndex.put(term, (postings == null ? IdList.empty() : postings)
-                    .with(state.storyId(), config.maxPostingsPerTerm()));
+            if (postings == null || !postings.ids().contains(state.storyId())) {
+                termIndex.put(term, (postings == null ? IdList.empty() : postings)
+                        .with(state.storyId(), config.maxPostingsPerTerm()));
+            }
         }
         StoryState next = state.withIndexed(true).nextVersion();
         stories.put(next.storyId(), next);
         storyExpiry.put(expiryKey(next, eventTime), next.storyId());
         return next;
+    }
+
+    /**
+     * The {@code limit} terms of {@code terms} with the lowest document frequency (background plus live), ties by
+     * term. A story is indexed under the rarest terms of each text it takes in, as many as an article looks up: the
+     * words that name an event are rare, and common words' postings would only hold whichever stories came last.
+     */
+    private List<String> rarestTerms(Collection<String> terms, int limit) {
+        return terms.stream()
+                .map(term -> new RankedTerm(term, weights.documentFrequency(term)))
+                .sorted(Comparator.comparingLong(RankedTerm::documentFrequency).thenComparing(RankedTerm::term))
+                .limit(limit)
+                .map(RankedTerm::term)
+                .toList();
+    }
+
+    /** How many of a whole story's terms stand for its texts in the index: the rarest per text taken in. */
+    private int indexTermsFor(StoryState state) {
+        long texts = state.members().stream().filter(m -> m.role() != Role.SYNDICATED).count();
+        return (int) Math.min(config.maxStoryTerms(), Math.max(1, texts) * config.maxQueryTerms());
     }
 
     private static String expiryKey(StoryState state, Instant fallback) {

@@ -2,40 +2,52 @@ package dev.storywire.processor.cluster;
 
 import dev.storywire.processor.text.DocumentFrequencies;
 import dev.storywire.processor.text.TfIdf;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * {@link TfIdf#idf} of each term, computed once while the live counts stay the same: scoring an article against
- * its candidate stories weighs the same terms over and over. Any document added to the live counts changes every
- * IDF (the document count is in all of them), so the memo empties itself then; the values are exactly those
- * {@link TfIdf#idf} returns.
+ * {@link TfIdf#idf} of each term, memoised: scoring weighs the same terms over and over. The IDF is
+ * {@code 1 + ln(N + k) - ln(df + k)}: the first logarithm changes with every counted document and is recomputed
+ * once per change of the document count; the second changes only when that term is counted, so it is kept per term
+ * and dropped for the terms of each counted document ({@link #counted}). The values are those {@link TfIdf#idf}
+ * returns, up to floating-point rounding.
  */
 final class IdfMemo implements ToDoubleFunction<String> {
 
-    private final DocumentFrequencies weights;
-    private final StoreDocumentFrequencies live;
-    private final Map<String, Double> idf = new HashMap<>();
-    private long seenChanges = -1;
+    /** Terms whose logarithm stays memoised; beyond it the memo starts over (a few tens of megabytes). */
+    static final int MAX_TERMS = 500_000;
 
-    IdfMemo(DocumentFrequencies weights, StoreDocumentFrequencies live) {
+    private final DocumentFrequencies weights;
+    private final Map<String, Double> logFrequency = new HashMap<>();
+    private long seenCount = -1;
+    private double logCount;
+
+    IdfMemo(DocumentFrequencies weights) {
         this.weights = weights;
-        this.live = live;
     }
 
     @Override
     public double applyAsDouble(String term) {
-        if (seenChanges != live.changes()) {
-            idf.clear();
-            seenChanges = live.changes();
+        long count = weights.documentCount();
+        if (count != seenCount) {
+            seenCount = count;
+            logCount = TfIdf.logSmoothed(count);
         }
-        Double known = idf.get(term);
-        if (known != null) {
-            return known;
+        Double known = logFrequency.get(term);
+        if (known == null) {
+            if (logFrequency.size() >= MAX_TERMS) {
+                logFrequency.clear();
+            }
+            known = TfIdf.logSmoothed(weights.documentFrequency(term));
+            logFrequency.put(term, known);
         }
-        double computed = TfIdf.idf(term, weights);
-        idf.put(term, computed);
-        return computed;
+        return 1.0 + logCount - known;
+    }
+
+    /** Forgets the memoised values of terms whose document frequency just changed. */
+    void counted(Collection<String> terms) {
+        terms.forEach(logFrequency::remove);
     }
 }

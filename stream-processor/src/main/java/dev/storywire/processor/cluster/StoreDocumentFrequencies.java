@@ -23,13 +23,16 @@ final class StoreDocumentFrequencies implements DocumentFrequencies {
     static final int MAX_ENTRIES = 200_000;
 
     private final KeyValueStore<String, Long> store;
-    private final Map<String, Long> cache = new LinkedHashMap<>(4096, 0.75f, true) {
+    // Insertion order (first in, first out): an access-ordered map relinks an entry on every read, and reads are
+    // the hot path here.
+    private final Map<String, Long> cache = new LinkedHashMap<>(4096, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
             return size() > MAX_ENTRIES;
         }
     };
-    private long changes;
+    /** The document count, read from the store once ({@code -1} until then). */
+    private long documentCount = -1;
 
     StoreDocumentFrequencies(KeyValueStore<String, Long> store) {
         this.store = store;
@@ -48,20 +51,19 @@ final class StoreDocumentFrequencies implements DocumentFrequencies {
 
     @Override
     public long documentCount() {
-        return documentFrequency(ClusteringStores.DOCUMENT_COUNT_KEY);
+        if (documentCount < 0) {
+            documentCount = read(ClusteringStores.DOCUMENT_COUNT_KEY);
+        }
+        return documentCount;
     }
 
     /** Counts one more document containing each of {@code distinctTerms}. */
     void addDocument(Collection<String> distinctTerms) {
-        increment(ClusteringStores.DOCUMENT_COUNT_KEY);
+        documentCount = documentCount() + 1;
+        store.put(ClusteringStores.DOCUMENT_COUNT_KEY, documentCount);
         distinctTerms.forEach(this::increment);
-        changes++;
     }
 
-    /** How many documents were added so far by this instance: lets derived values (IDF) know they are stale. */
-    long changes() {
-        return changes;
-    }
 
     private void increment(String key) {
         long next = documentFrequency(key) + 1;

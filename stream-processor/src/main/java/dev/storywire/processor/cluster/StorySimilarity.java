@@ -21,7 +21,7 @@ import java.util.function.ToDoubleFunction;
 final class StorySimilarity {
 
     /** How far (percent of live documents) the corpus may grow before a cached story norm is computed again. */
-    static final long NORM_REFRESH_PERCENT = 1;
+    static final long NORM_REFRESH_PERCENT = 5;
 
     private final ToDoubleFunction<String> idf;
     private final LongSupplier liveDocuments;

@@ -21,6 +21,11 @@ public final class TfIdf {
     private TfIdf() {
     }
 
+    /** {@code ln(count + k)} with the smoothing {@code k}: the idf is {@code 1 + logSmoothed(N) - logSmoothed(df)}. */
+    public static double logSmoothed(long count) {
+        return Math.log(count + PRIOR_DOCUMENTS);
+    }
+
     public static double idf(String term, DocumentFrequencies frequencies) {
         return 1.0 + Math.log((frequencies.documentCount() + PRIOR_DOCUMENTS)
                 / (frequencies.documentFrequency(term) + PRIOR_DOCUMENTS));

@@ -1,216 +1,338 @@
 package dev.storywire.processor.bench;
 
+import dev.storywire.embedded.Directories;
+import dev.storywire.embedded.EmbeddedKafkaBroker;
 import dev.storywire.model.Article;
 import dev.storywire.model.Json;
-import dev.storywire.model.Topics;
 import dev.storywire.processor.ProcessorConfig;
 import dev.storywire.processor.StoryTopology;
 import dev.storywire.processor.StreamProcessorApp;
+import dev.storywire.processor.bench.FeedLoader.LoadedFeed;
+import dev.storywire.processor.bench.ProcessingProgress.Measurement;
+import dev.storywire.processor.cluster.ClusterOutput;
+import dev.storywire.processor.cluster.ClusteringProcessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyTestDriver;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Clustering throughput benchmark (not a test): the story topology and the same topology with the clustering
- * step replaced by {@link IdentityClustering}, over {@link SyntheticFeed} articles, on a
- * {@link TopologyTestDriver} with in-memory stores (record caches on, as in production; no broker, so the figures
- * are processing cost, not Kafka I/O). Writes {@code bench/results/cluster.json}.
+ * Clustering throughput benchmark (not a test): the story topology and the same topology with the clustering step
+ * replaced by {@link IdentityClustering}, run one after the other by {@link KafkaStreams} against an in-process
+ * KRaft broker over the same pre-loaded {@link SyntheticFeed} input, with the production settings
+ * ({@code exactly_once_v2}, RocksDB stores with changelogs, record caches). Writes {@code bench/results/cluster.json}.
+ *
+ * <p>Loading the input is not measured. What is measured, for each topology, is the time from the first to the
+ * latest {@code process()} call of its clustering step ({@link CountingClustering}); the run is over when the step
+ * has processed every record the dedupe step passes on.
  *
  * <pre>
  * ClusterBenchmark [output json] [sizes...]     defaults: ../bench/results/cluster.json 10000 1000000
+ *   -Dbench.warmup=N       articles of another seed run through both topologies first, figures discarded
+ *                          (default 10000; 0 turns the warm-up off)
+ *   -Dbench.guarantee=G    another processing.guarantee, e.g. at_least_once, to see what exactly-once costs
  * </pre>
  */
 public final class ClusterBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterBenchmark.class);
     private static final long SEED = 20210318L;
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
-    /** Outputs are drained this often so the driver's output queues stay small. */
-    private static final int DRAIN_EVERY = 1_000;
     /**
      * Articles run through both topologies (another seed, figures discarded) before anything is measured, so that
      * the small runs measure compiled code, not the JIT's first minute; {@code -Dbench.warmup=0} turns it off.
      */
     private static final int WARMUP_ARTICLES = Integer.getInteger("bench.warmup", 10_000);
+    private static final String GUARANTEE =
+            System.getProperty("bench.guarantee", StreamsConfig.EXACTLY_ONCE_V2);
+    /** Below this the last tenth is too few records to time. */
+    private static final int MIN_SIZE = 100;
+
+    /** How often the waiting thread looks at the progress. */
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(30);
+    /**
+     * A run fails when no record reaches the clustering step for this long: at start-up (topic creation, the
+     * consumer group forming) or later (the client stuck, or fewer records coming than expected).
+     */
+    private static final Duration STALL_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * Only when the feed repeats article ids (SyntheticFeed does not): dedupe may then pass a copy on as an update,
+     * so the run counts as over once every distinct id arrived and nothing more came for this long.
+     */
+    private static final Duration SETTLE_TIME = Duration.ofSeconds(5);
+    /**
+     * A run fails after this long plus {@link #RUN_TIMEOUT_PER_ARTICLE} per article, that is when it runs below about
+     * 50 articles/s (1,000,000 articles: 5.7 hours); a hung client is caught sooner by {@link #STALL_TIMEOUT}.
+     */
+    private static final Duration RUN_TIMEOUT_BASE = Duration.ofMinutes(10);
+    private static final Duration RUN_TIMEOUT_PER_ARTICLE = Duration.ofMillis(20);
 
     private ClusterBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
+    /** The two clustering steps compared; the real one is what {@code StoryTopology.buildTopology(config)} uses. */
+    private enum Variant {
+        IDENTITY("identity", config -> IdentityClustering.supplier()),
+        CLUSTERING("clustering", ClusteringProcessor::supplier);
+
+        private final String label;
+        private final Function<ProcessorConfig, ProcessorSupplier<String, Article, String, ClusterOutput>> step;
+
+        Variant(String label,
+                Function<ProcessorConfig, ProcessorSupplier<String, Article, String, ClusterOutput>> step) {
+            this.label = label;
+            this.step = step;
+        }
+    }
+
+    /** Both variants over the same input. */
+    private record Comparison(LoadedFeed feed, Measurement identity, Measurement clustering) {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
         Path output = Path.of(args.length > 0 ? args[0] : "../bench/results/cluster.json");
-        List<Integer> sizes = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            sizes.add(Integer.parseInt(args[i]));
-        }
-        if (sizes.isEmpty()) {
-            sizes = List.of(10_000, 1_000_000);
-        }
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("measuredAt", Instant.now().toString());
-        results.put("driver", "TopologyTestDriver (no broker), in-memory key-value stores (state.in-memory=true: "
-                + "the driver commits after every record, which would flush RocksDB per record), record caches on, "
-                + "exactly_once_v2 settings");
-        results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
-                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
-        results.put("feed", Map.of("singletonShare", SyntheticFeed.SINGLETON_SHARE, "maxStorySize",
-                SyntheticFeed.MAX_STORY_SIZE, "articlesPerDay", SyntheticFeed.ARTICLES_PER_DAY, "seed", SEED,
-                "related", "0-4 per article, each an earlier member of the same story or a random recent article"));
-        results.put("warmup", WARMUP_ARTICLES + " articles (seed " + (SEED + 1) + ") through both topologies before "
-                + "the measured runs, figures discarded: without it the 10,000-article figures are mostly JIT warm-up");
-        if (WARMUP_ARTICLES > 0) {
-            ProcessorConfig config = ProcessorConfig.defaults().withInMemoryStores(true);
-            run("warm-up identity", WARMUP_ARTICLES, SEED + 1,
-                    StoryTopology.buildTopology(config, IdentityClustering.supplier()));
-            run("warm-up clustering", WARMUP_ARTICLES, SEED + 1, StoryTopology.buildTopology(config));
-        }
+        List<Integer> sizes = sizes(args);
+        Map<String, Object> results = describeSetup();
         Map<String, Map<String, Object>> runs = new LinkedHashMap<>();
-        for (int size : sizes) {
-            ProcessorConfig config = ProcessorConfig.defaults().withInMemoryStores(true);
-            Run identity = run("identity", size, SEED, StoryTopology.buildTopology(config, IdentityClustering.supplier()));
-            Run clustering = run("clustering", size, SEED, StoryTopology.buildTopology(config));
-            Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("articles", size);
-            figures.put("identityArticlesPerSecond", round(identity.perSecond()));
-            figures.put("clusteringArticlesPerSecond", round(clustering.perSecond()));
-            figures.put("clusteringLastTenPercentArticlesPerSecond", round(clustering.tailPerSecond()));
-            figures.put("clusteringToIdentity", round(clustering.perSecond() / identity.perSecond()));
-            figures.put("identityArticlesPerCpuSecond", round(identity.perCpuSecond()));
-            figures.put("clusteringArticlesPerCpuSecond", round(clustering.perCpuSecond()));
-            figures.put("clusteringToIdentityCpu", round(clustering.perCpuSecond() / identity.perCpuSecond()));
-            figures.put("storiesEmitted", clustering.stories());
-            runs.put(String.valueOf(size), figures);
-            LOG.info("{} articles: {}", size, figures);
+        Path work = Files.createTempDirectory("cluster-bench-");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDir(work.resolve("kafka")).build().start();
+                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.bootstrapServers()))) {
+            if (WARMUP_ARTICLES > 0) {
+                compare(broker.bootstrapServers(), admin, work, "bench-warmup-", WARMUP_ARTICLES, SEED + 1);
+                LOG.info("Warm-up done, figures discarded");
+            }
+            for (int size : sizes) {
+                Comparison comparison = compare(broker.bootstrapServers(), admin, work, "bench-" + size + "-", size,
+                        SEED);
+                Map<String, Object> figures = figures(comparison);
+                runs.put(String.valueOf(size), figures);
+                LOG.info("{} articles: {}", size, figures);
+            }
+        } finally {
+            Directories.deleteQuietly(work);
         }
         results.put("runs", runs);
-        if (runs.size() >= 2) {
-            List<Map<String, Object>> ordered = new ArrayList<>(runs.values());
-            double small = (double) ordered.get(0).get("clusteringArticlesPerSecond");
-            double large = (double) ordered.get(ordered.size() - 1).get("clusteringArticlesPerSecond");
-            results.put("largeToSmallClustering", round(large / small));
-            double smallCpu = (double) ordered.get(0).get("clusteringArticlesPerCpuSecond");
-            double largeCpu = (double) ordered.get(ordered.size() - 1).get("clusteringArticlesPerCpuSecond");
-            results.put("largeToSmallClusteringCpu", round(largeCpu / smallCpu));
+        putLargeToSmall(results, runs);
+        writeResults(output, results);
+    }
+
+    private static List<Integer> sizes(String[] args) {
+        List<Integer> sizes = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            int size = Integer.parseInt(args[i]);
+            if (size < MIN_SIZE) {
+                throw new IllegalArgumentException("sizes must be at least " + MIN_SIZE + ", got " + size);
+            }
+            sizes.add(size);
         }
-        Files.createDirectories(output.toAbsolutePath().getParent());
+        return sizes.isEmpty() ? List.of(10_000, 1_000_000) : sizes;
+    }
+
+    private static Map<String, Object> describeSetup() {
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("measuredAt", Instant.now().toString());
+        results.put("driver", "KafkaStreams against an in-process single-node KRaft broker (EmbeddedKafkaBroker, same"
+                + " JVM), settings of StreamProcessorApp.streamsProperties (processing.guarantee=" + GUARANTEE
+                + ", commit.interval.ms=200), production state stores (RocksDB with changelogs, record caches on);"
+                + " the feed is first loaded into a " + BenchTopics.PARTITIONS + "-partition input topic (not"
+                + " measured), then each topology runs over it with its own application.id and output topics;"
+                + " measured: from the first to the latest process() call of the clustering step, until it has"
+                + " processed every article the dedupe step passes on");
+        results.put("cpu", "ArticlesPerCpuSecond figures divide by the whole JVM's CPU time over the measured"
+                + " interval (OperatingSystemMXBean.getProcessCpuTime): the stream thread, but also the in-process"
+                + " broker, the clients' network threads, the log cleaner, GC and JIT; ArticlesPerStreamThreadCpuSecond"
+                + " figures by the CPU time of the one stream thread that runs the whole topology (dedupe, clustering,"
+                + " serialisation, handing records to the producer), which other processes on the machine distort"
+                + " less");
+        results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, Java " + System.getProperty("java.version"));
+        Map<String, Object> feed = new LinkedHashMap<>();
+        feed.put("seed", SEED);
+        feed.put("maxStorySize", SyntheticFeed.MAX_STORY_SIZE);
+        feed.put("singletonShare", SyntheticFeed.SINGLETON_SHARE);
+        feed.put("articlesPerDay", SyntheticFeed.ARTICLES_PER_DAY);
+        feed.put("related", "0-4 per article, each an earlier member of the same story or a random recent article");
+        feed.put("inputPartitions", BenchTopics.PARTITIONS);
+        results.put("feed", feed);
+        results.put("warmup", WARMUP_ARTICLES == 0 ? "none" : WARMUP_ARTICLES + " articles (seed " + (SEED + 1)
+                + ") through both topologies on the same broker before the measured runs, figures discarded");
+        return results;
+    }
+
+    /** Loads {@code size} articles into a new input topic and runs both variants over it; deletes its topics after. */
+    private static Comparison compare(String bootstrapServers, Admin admin, Path work, String prefix, int size,
+            long seed) throws IOException, InterruptedException {
+        String inputTopic = prefix + "feed.articles";
+        BenchTopics.createInput(admin, inputTopic);
+        LoadedFeed feed = FeedLoader.load(bootstrapServers, inputTopic, size, seed);
+        try {
+            Measurement identity = run(bootstrapServers, admin, work, prefix, feed, Variant.IDENTITY);
+            Measurement clustering = run(bootstrapServers, admin, work, prefix, feed, Variant.CLUSTERING);
+            return new Comparison(feed, identity, clustering);
+        } finally {
+            BenchTopics.deleteAllQuietly(admin, prefix);
+        }
+    }
+
+    private static Measurement run(String bootstrapServers, Admin admin, Path work, String prefix, LoadedFeed feed,
+            Variant variant) throws IOException, InterruptedException {
+        String applicationId = prefix + variant.label;
+        ProcessorConfig config = ProcessorConfig.defaults().withTopics(feed.topic(),
+                applicationId + "-stories.articles", applicationId + "-stories");
+        BenchTopics.createOutputs(admin, config);
+        ProcessingProgress progress = new ProcessingProgress(feed.distinctIds());
+        CountingClustering step = new CountingClustering(variant.step.apply(config), progress);
+        Path stateDir = Files.createDirectories(work.resolve("state").resolve(applicationId));
+        LOG.info("{}: {} articles from {}", applicationId, feed.articles(), feed.topic());
+        try (StreamProcessorApp app = StreamProcessorApp.start(StoryTopology.buildTopology(config, step),
+                streamsProperties(bootstrapServers, applicationId, stateDir))) {
+            awaitCompletion(applicationId, app, progress, feed);
+        } finally {
+            Directories.deleteQuietly(stateDir);
+        }
+        Measurement measurement = progress.measurement();
+        LOG.info("{}: {} articles/s (last tenth {}/s), {} per process CPU second, {} per stream thread CPU second,"
+                + " {} story records", applicationId, format(measurement.perSecond()),
+                format(measurement.tailPerSecond()), format(measurement.perCpuSecond()),
+                format(measurement.perStreamThreadCpuSecond()), measurement.storyRecords());
+        return measurement;
+    }
+
+    private static Properties streamsProperties(String bootstrapServers, String applicationId, Path stateDir) {
+        Properties properties = StreamProcessorApp.streamsProperties(bootstrapServers, applicationId, stateDir);
+        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE);
+        return properties;
+    }
+
+    /**
+     * Waits until the clustering step has processed every record the dedupe step passes on: one per distinct article
+     * id, which for SyntheticFeed (no repeated ids) is every article loaded. Fails on a stopped client, a stall or
+     * the run timeout.
+     */
+    private static void awaitCompletion(String name, StreamProcessorApp app, ProcessingProgress progress,
+            LoadedFeed feed) throws InterruptedException {
+        long start = System.nanoTime();
+        Duration timeout = RUN_TIMEOUT_BASE.plus(RUN_TIMEOUT_PER_ARTICLE.multipliedBy(feed.articles()));
+        long nextLog = start + PROGRESS_LOG_INTERVAL.toNanos();
+        while (!isComplete(progress, feed)) {
+            long now = System.nanoTime();
+            failIfStopped(name, app, progress);
+            failIfStalled(name, progress, start, now);
+            if (now - start > timeout.toNanos()) {
+                throw new IllegalStateException(name + " did not finish within " + timeout + ": "
+                        + describe(progress));
+            }
+            if (now >= nextLog) {
+                LOG.info("{}: {}, {} articles/s so far", name, describe(progress),
+                        format(progress.perSecondSoFar()));
+                nextLog = now + PROGRESS_LOG_INTERVAL.toNanos();
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+        if (progress.count() != progress.expected()) {
+            LOG.warn("{}: {}", name, describe(progress));
+        }
+    }
+
+    private static boolean isComplete(ProcessingProgress progress, LoadedFeed feed) {
+        if (!progress.reachedExpected()) {
+            return false;
+        }
+        return !feed.hasRepeatedIds() || System.nanoTime() - progress.latestNanos() >= SETTLE_TIME.toNanos();
+    }
+
+    private static void failIfStopped(String name, StreamProcessorApp app, ProcessingProgress progress) {
+        KafkaStreams.State state = app.state();
+        if (Set.of(KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.ERROR, KafkaStreams.State.PENDING_SHUTDOWN,
+                KafkaStreams.State.NOT_RUNNING).contains(state)) {
+            throw new IllegalStateException(name + " stopped (state " + state + ") before it finished: "
+                    + describe(progress) + "; see the stream thread's error above");
+        }
+    }
+
+    private static void failIfStalled(String name, ProcessingProgress progress, long start, long now) {
+        long latest = progress.latestNanos();
+        long quietSince = latest == 0 ? start : latest;
+        if (now - quietSince > STALL_TIMEOUT.toNanos()) {
+            throw new IllegalStateException(name + ": no record reached the clustering step for " + STALL_TIMEOUT
+                    + ": " + describe(progress));
+        }
+    }
+
+    private static String describe(ProcessingProgress progress) {
+        return progress.count() + " of " + progress.expected() + " expected records processed";
+    }
+
+    private static Map<String, Object> figures(Comparison comparison) {
+        Measurement identity = comparison.identity();
+        Measurement clustering = comparison.clustering();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("articles", comparison.feed().articles());
+        figures.put("identityArticlesPerSecond", round(identity.perSecond()));
+        figures.put("clusteringArticlesPerSecond", round(clustering.perSecond()));
+        figures.put("identityLastTenPercentArticlesPerSecond", round(identity.tailPerSecond()));
+        figures.put("clusteringLastTenPercentArticlesPerSecond", round(clustering.tailPerSecond()));
+        figures.put("clusteringToIdentity", round(clustering.perSecond() / identity.perSecond()));
+        figures.put("identitySeconds", round(identity.seconds()));
+        figures.put("clusteringSeconds", round(clustering.seconds()));
+        figures.put("identityArticlesPerCpuSecond", round(identity.perCpuSecond()));
+        figures.put("clusteringArticlesPerCpuSecond", round(clustering.perCpuSecond()));
+        figures.put("clusteringToIdentityCpu", round(clustering.perCpuSecond() / identity.perCpuSecond()));
+        figures.put("identityArticlesPerStreamThreadCpuSecond", round(identity.perStreamThreadCpuSecond()));
+        figures.put("clusteringArticlesPerStreamThreadCpuSecond", round(clustering.perStreamThreadCpuSecond()));
+        figures.put("clusteringToIdentityStreamThreadCpu",
+                round(clustering.perStreamThreadCpuSecond() / identity.perStreamThreadCpuSecond()));
+        figures.put("storiesEmitted", clustering.storyRecords());
+        return figures;
+    }
+
+    /** The last size against the first, when there are two or more. */
+    private static void putLargeToSmall(Map<String, Object> results, Map<String, Map<String, Object>> runs) {
+        if (runs.size() < 2) {
+            return;
+        }
+        List<Map<String, Object>> ordered = new ArrayList<>(runs.values());
+        Map<String, Object> small = ordered.get(0);
+        Map<String, Object> large = ordered.get(ordered.size() - 1);
+        results.put("largeToSmallClustering", ratio(large, small, "clusteringArticlesPerSecond"));
+        results.put("largeToSmallClusteringCpu", ratio(large, small, "clusteringArticlesPerCpuSecond"));
+        results.put("largeToSmallClusteringStreamThreadCpu",
+                ratio(large, small, "clusteringArticlesPerStreamThreadCpuSecond"));
+    }
+
+    private static double ratio(Map<String, Object> large, Map<String, Object> small, String key) {
+        return round((double) large.get(key) / (double) small.get(key));
+    }
+
+    private static void writeResults(Path output, Map<String, Object> results) throws IOException {
+        Path parent = output.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
         Json.mapper().writerWithDefaultPrettyPrinter().writeValue(output.toFile(), results);
         LOG.info("Wrote {}", output.toAbsolutePath());
-    }
-
-    /**
-     * One measured run.
-     *
-     * @param cpuSeconds CPU time of the thread driving the topology: unlike wall-clock time, not inflated when other
-     *     processes share the machine (it leaves out GC and JIT threads)
-     */
-    private record Run(int articles, double seconds, double cpuSeconds, double tailSeconds, int tailArticles,
-            long stories) {
-        double perSecond() {
-            return articles / seconds;
-        }
-
-        double perCpuSecond() {
-            return articles / cpuSeconds;
-        }
-
-        double tailPerSecond() {
-            return tailArticles / tailSeconds;
-        }
-    }
-
-    private static Run run(String name, int size, long seed, Topology topology) throws IOException {
-        Path stateDir = Files.createTempDirectory("cluster-bench-");
-        Properties properties = StreamProcessorApp.streamsProperties("unused:9092", "cluster-bench", stateDir);
-        if (System.getProperty("bench.guarantee") != null) {
-            properties.put(org.apache.kafka.streams.StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
-                    System.getProperty("bench.guarantee"));
-        }
-        SyntheticFeed feed = new SyntheticFeed(size, seed);
-        long stories = 0;
-        int tailStart = size - size / 10;
-        long tailStartNanos = 0;
-        long start;
-        long end;
-        long startCpu;
-        long endCpu;
-        try (TopologyTestDriver driver = new TopologyTestDriver(topology, properties)) {
-            TestInputTopic<String, Article> input = driver.createInputTopic(Topics.FEED_ARTICLES.name(),
-                    new StringSerializer(), Topics.ARTICLE_SERDE.serializer());
-            TestOutputTopic<String, ?> articles = driver.createOutputTopic(Topics.STORIES_ARTICLES.name(),
-                    Topics.KEY_SERDE.deserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
-            TestOutputTopic<String, ?> storyTopic = driver.createOutputTopic(Topics.STORIES.name(),
-                    Topics.KEY_SERDE.deserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
-            Map<String, TestOutputTopic<byte[], byte[]>> drained = new HashMap<>();
-            start = System.nanoTime();
-            startCpu = THREADS.getCurrentThreadCpuTime();
-            for (int i = 0; i < size; i++) {
-                if (i == tailStart) {
-                    tailStartNanos = System.nanoTime();
-                }
-                Article article = feed.next();
-                input.pipeInput(article.id(), article, article.publishedDateTime());
-                if (i % DRAIN_EVERY == 0) {
-                    articles.readRecordsToList();
-                    stories += storyTopic.readRecordsToList().size();
-                    drainChangelogs(driver, drained);
-                }
-                if (i > 0 && i % 100_000 == 0) {
-                    LOG.info("{} {}: {} articles, {} articles/s so far", name, size, i,
-                            String.format(Locale.ROOT, "%.0f", i / ((System.nanoTime() - start) / 1e9)));
-                }
-            }
-            end = System.nanoTime();
-            endCpu = THREADS.getCurrentThreadCpuTime();
-            articles.readRecordsToList();
-            stories += storyTopic.readRecordsToList().size();
-        } finally {
-            deleteQuietly(stateDir);
-        }
-        Run run = new Run(size, (end - start) / 1e9, (endCpu - startCpu) / 1e9, (end - tailStartNanos) / 1e9, size - tailStart, stories);
-        LOG.info("{} {}: {} articles/s ({} per CPU second)", name, size,
-                String.format(Locale.ROOT, "%.0f", run.perSecond()), String.format(Locale.ROOT, "%.0f", run.perCpuSecond()));
-        return run;
-    }
-
-    /**
-     * Reads away what went to the changelog and repartition topics: the driver keeps every produced record until
-     * it is read, so over a long run they would fill the heap (a broker ships them off).
-     */
-    private static void drainChangelogs(TopologyTestDriver driver, Map<String, TestOutputTopic<byte[], byte[]>> drained) {
-        for (String topic : driver.producedTopicNames()) {
-            if (topic.equals(Topics.STORIES_ARTICLES.name()) || topic.equals(Topics.STORIES.name())) {
-                continue;
-            }
-            drained.computeIfAbsent(topic, name -> driver.createOutputTopic(name,
-                    new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                    new org.apache.kafka.common.serialization.ByteArrayDeserializer())).readRecordsToList();
-        }
     }
 
     private static double round(double value) {
         return Math.round(value * 100.0) / 100.0;
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.debug("Could not delete {}: {}", dir, e.toString());
-        }
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.0f", value);
     }
 }

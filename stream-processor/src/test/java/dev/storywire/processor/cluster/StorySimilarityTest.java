@@ -47,16 +47,16 @@ class StorySimilarityTest {
     }
 
     @Test
-    void shouldReuseTheStoryNormWhileTheCorpusGrewByLessThanOnePercent() {
+    void shouldReuseTheStoryNormWhileTheCorpusGrewLessThanTheRefreshShare() {
         documents.set(100_000);
         StorySimilarity similarity = new StorySimilarity(idfOf, documents::get, 0.0, 100);
         double before = similarity.score(similarity.query(article), story);
 
         idf.put("moderna", 0.5); // only in the story: changes its norm, not the dot product
-        documents.addAndGet(500);
+        documents.addAndGet(100_000 * StorySimilarity.NORM_REFRESH_PERCENT / 100 / 2);
 
         assertThat(similarity.score(similarity.query(article), story)).isCloseTo(before, within(1e-12));
-        documents.addAndGet(600);
+        documents.addAndGet(100_000 * StorySimilarity.NORM_REFRESH_PERCENT / 100);
         assertThat(similarity.score(similarity.query(article), story))
                 .isCloseTo(TfIdf.cosine(article.vector(), story.terms(), idfOf), within(1e-12));
     }
