@@ -36,6 +36,11 @@ public final class TopologyFixture implements AutoCloseable {
                 Topics.STORY_SERDE.deserializer());
     }
 
+    /** A key-value store of the topology by name, to check what it keeps. */
+    public <K, V> org.apache.kafka.streams.state.KeyValueStore<K, V> store(String name) {
+        return driver.getKeyValueStore(name);
+    }
+
     public TopologyFixture(Path stateDir) {
         this(ProcessorConfig.defaults(), stateDir);
     }

@@ -415,7 +415,12 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         if (text.lead() == null || story.leads().isEmpty() || story.terms().containsKey(text.lead())) {
             return false;
         }
-        return story.leads().stream().noneMatch(text.vector()::containsKey);
+        for (String lead : story.leads()) {
+            if (text.vector().containsKey(lead)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Stories linked to the article by a related link in either direction. */
@@ -602,10 +607,11 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             }
             unindex(state);
             similarity.forget(state.storyId());
+            // Out of the indexes its term vectors serve nothing; members, leads and topics stay for late updates.
             state.members().stream()
                     .filter(m -> m.role() != Role.RELATED)
                     .forEach(m -> forgetArticle(m.articleId()));
-            stories.put(state.storyId(), state.withIndexed(false));
+            stories.put(state.storyId(), state.withIndexed(false).withTerms(Map.of()).withTitleTerms(Map.of()));
         }
         if (!expired.isEmpty()) {
             LOG.debug("{} stories not updated since {} left the candidate indexes", expired.size(),

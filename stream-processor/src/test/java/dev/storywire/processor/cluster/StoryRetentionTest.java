@@ -67,4 +67,22 @@ class StoryRetentionTest {
 
         assertThat(storyOf.get("c.example/3")).isEqualTo(StoryIds.forFoundingArticle("c.example/3"));
     }
+
+    @Test
+    void shouldKeepOnlyMembersOfAnExpiredStory() {
+        ProcessorConfig config = ProcessorConfig.defaults().withStoryRetention(Duration.ofDays(1));
+        try (TopologyFixture topology = new TopologyFixture(config, stateDir)) {
+            topology.pipe(article("https://a.example/1", "Amazon extends police facial recognition moratorium", T0));
+            topology.pipe(article("https://b.example/2", "MediaTek chip powers smart TVs", T0.plus(Duration.ofDays(3))));
+            topology.pipe(article("https://c.example/3", "Nvidia unveils a new data centre processor",
+                    T0.plus(Duration.ofDays(3))));
+
+            StoryState expired = topology.<String, StoryState>store(ClusteringStores.STORIES)
+                    .get(StoryIds.forFoundingArticle("a.example/1"));
+            assertThat(expired.indexed()).isFalse();
+            assertThat(expired.terms()).isEmpty();
+            assertThat(expired.titleTerms()).isEmpty();
+            assertThat(expired.members()).extracting(m -> m.articleId()).containsExactly("a.example/1");
+        }
+    }
 }
