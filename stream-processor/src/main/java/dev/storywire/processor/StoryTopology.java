@@ -17,7 +17,7 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 /**
  * The story topology:
  * <pre>
- * feed.articles --(event-time timestamps)--> dedupe (partitioned by article id, store dedupe-articles)
+ * feed.articles --(event-time timestamps)--> dedupe (partitioned by article id, stores dedupe-articles, dedupe-expiry)
  *   --> repartition "cluster-input" to ONE partition (clustering needs the global view)
  *   --> clustering (stores cluster-*) --+--> stories.articles (key article id, StoryArticle)
  *                                       +--> stories          (key story id, Story; null = merged away)

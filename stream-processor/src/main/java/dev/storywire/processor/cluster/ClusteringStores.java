@@ -48,9 +48,7 @@ public final class ClusteringStores {
     }
 
     static String expiryKey(long epochMillis, String storyId) {
-        // Zero-padded to 20 digits so that the keys sort by time; by hand, as String.format was a hot spot.
-        String millis = Long.toString(Math.max(epochMillis, 0L));
-        return "0".repeat(20 - millis.length()) + millis + "|" + storyId;
+        return dev.storywire.processor.ExpiryKeys.of(epochMillis, storyId);
     }
 
     /** The stores, RocksDB unless {@code inMemory}; changelogged either way. */

@@ -5,6 +5,7 @@ import dev.storywire.model.JsonSerde;
 import dev.storywire.model.Topics;
 import dev.storywire.ops.metrics.PipelineMetrics;
 import dev.storywire.processor.EventClock;
+import dev.storywire.processor.ExpiryKeys;
 import dev.storywire.processor.RecordPosition;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
@@ -34,12 +35,15 @@ public final class DedupeProcessor implements Processor<String, Article, String,
 
     /** RocksDB store: article id to {@link DedupeEntry}. */
     public static final String STORE = "dedupe-articles";
+    /** Article ids by the time they were last seen ({@link ExpiryKeys}), so a purge reads only what expired. */
+    public static final String EXPIRY_STORE = "dedupe-expiry";
 
     private static final Logger LOG = LoggerFactory.getLogger(DedupeProcessor.class);
 
     private final Duration retention;
     private ProcessorContext<String, Article> context;
     private KeyValueStore<String, DedupeEntry> store;
+    private KeyValueStore<String, String> expiry;
 
     /** Counts into the global Micrometer registry: a no-op unless the application added one (e.g. Prometheus). */
     private final PipelineMetrics metrics = new PipelineMetrics(Metrics.globalRegistry);
@@ -65,7 +69,7 @@ public final class DedupeProcessor implements Processor<String, Article, String,
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(storeBuilder(inMemory));
+                return Set.of(storeBuilder(inMemory), expiryStoreBuilder(inMemory));
             }
         };
     }
@@ -76,10 +80,16 @@ public final class DedupeProcessor implements Processor<String, Article, String,
                 JsonSerde.of(DedupeEntry.class));
     }
 
+    static StoreBuilder<KeyValueStore<String, String>> expiryStoreBuilder(boolean inMemory) {
+        return Stores.keyValueStoreBuilder(inMemory ? Stores.inMemoryKeyValueStore(EXPIRY_STORE)
+                : Stores.persistentKeyValueStore(EXPIRY_STORE), Topics.KEY_SERDE, Topics.KEY_SERDE);
+    }
+
     @Override
     public void init(ProcessorContext<String, Article> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        this.expiry = context.getStateStore(EXPIRY_STORE);
     }
 
     @Override
@@ -99,7 +109,7 @@ public final class DedupeProcessor implements Processor<String, Article, String,
         purgeWhenDue();
         DedupeEntry seen = store.get(id);
         if (seen == null) {
-            store.put(id, new DedupeEntry(incoming, record.timestamp()));
+            remember(id, new DedupeEntry(incoming, record.timestamp()), null);
             context.forward(record.withKey(id));
             return;
         }
@@ -108,14 +118,25 @@ public final class DedupeProcessor implements Processor<String, Article, String,
         if (ArticleContent.sameContent(candidate, seen.article())) {
             LOG.debug("Duplicate of article '{}' at {} (source {}), not emitted", id, RecordPosition.of(context),
                     incoming.source());
-            store.put(id, new DedupeEntry(seen.article(), lastSeen));
+            remember(id, new DedupeEntry(seen.article(), lastSeen), seen);
             metrics.articleDeduplicated();
             return;
         }
         LOG.info("Article '{}' changed at {} (source {}), emitting an update", id, RecordPosition.of(context),
                 incoming.source());
-        store.put(id, new DedupeEntry(candidate, lastSeen));
+        remember(id, new DedupeEntry(candidate, lastSeen), seen);
         context.forward(record.withKey(id).withValue(candidate));
+    }
+
+    /** Stores the entry and moves the id in the expiry index when its last-seen time changed. */
+    private void remember(String id, DedupeEntry entry, DedupeEntry previous) {
+        store.put(id, entry);
+        if (previous == null || previous.lastSeenMillis() != entry.lastSeenMillis()) {
+            if (previous != null) {
+                expiry.delete(ExpiryKeys.of(previous.lastSeenMillis(), id));
+            }
+            expiry.put(ExpiryKeys.of(entry.lastSeenMillis(), id), id);
+        }
     }
 
     /**
@@ -133,16 +154,14 @@ public final class DedupeProcessor implements Processor<String, Article, String,
     private void purgeOlderThanRetention(long now) {
         long cutoff = now - retention.toMillis();
         // Collect first, delete after: no writes while an iterator over the (cached) store is open.
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, DedupeEntry> all = store.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, DedupeEntry> entry = all.next();
-                if (entry.value.lastSeenMillis() < cutoff) {
-                    expired.add(entry.key);
-                }
-            }
+        List<KeyValue<String, String>> expired = new ArrayList<>();
+        try (KeyValueIterator<String, String> range = expiry.range(ExpiryKeys.of(0, ""), ExpiryKeys.of(cutoff, ""))) {
+            range.forEachRemaining(expired::add);
         }
-        expired.forEach(store::delete);
+        for (KeyValue<String, String> entry : expired) {
+            expiry.delete(entry.key);
+            store.delete(entry.value);
+        }
         if (!expired.isEmpty()) {
             LOG.debug("Forgot {} article ids not seen since {}", expired.size(), Instant.ofEpochMilli(cutoff));
         }
