@@ -12,29 +12,31 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class CachedStore<V> {
 
+    /** Marks a key the store has no value for: lookups of absent keys (terms no story is indexed under) are common. */
+    private static final Object ABSENT = new Object();
+
     private final KeyValueStore<String, V> store;
-    private final Map<String, V> cache;
+    private final Map<String, Object> cache;
 
     CachedStore(KeyValueStore<String, V> store, int maxEntries) {
         this.store = store;
         this.cache = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
                 return size() > maxEntries;
             }
         };
     }
 
     /** The value of {@code key}, or {@code null} when the store has none. */
+    @SuppressWarnings("unchecked")
     V get(String key) {
-        V cached = cache.get(key);
+        Object cached = cache.get(key);
         if (cached != null) {
-            return cached;
+            return cached == ABSENT ? null : (V) cached;
         }
         V stored = store.get(key);
-        if (stored != null) {
-            cache.put(key, stored);
-        }
+        cache.put(key, stored == null ? ABSENT : stored);
         return stored;
     }
 
@@ -45,6 +47,6 @@ final class CachedStore<V> {
 
     void delete(String key) {
         store.delete(key);
-        cache.remove(key);
+        cache.put(key, ABSENT);
     }
 }
