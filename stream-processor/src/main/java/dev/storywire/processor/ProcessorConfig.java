@@ -41,7 +41,8 @@ import java.util.function.Function;
  * @param maxStoryTerms bound on the term vector kept per story; the most frequent terms stay (default 200)
  * @param maxPostingsPerTerm bound on the story ids kept per term in the inverted index; the most recent stay
  *     (default 64)
- * @param maxQueryTerms how many of an article's rarest terms are looked up in the inverted index (default 12)
+ * @param maxQueryTerms how many of an article's rarest terms are looked up in the inverted index, and under how
+ *     many rarest terms of each text it takes in a story is indexed (default 12)
  * @param mergeThreshold when an article scores at least this against two stories (each also passing the join
  *     rules), the two stories are one and merge; well above the join threshold so that one article that merely
  *     fits two stories does not chain them (default 0.5)

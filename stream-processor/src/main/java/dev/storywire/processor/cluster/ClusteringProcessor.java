@@ -103,8 +103,9 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private Instant lastExpiry = Instant.MIN;
     /** Background table plus the live counts: what term weights are computed from. */
     private DocumentFrequencies weights;
-    /** IDF of the weights, memoised while the live counts do not change. */
+    /** IDF of the weights, memoised per term. */
     private IdfMemo idf;
+    /** TF-IDF similarity of texts to stories, with the stories' norms cached. */
     private StorySimilarity similarity;
 
     public ClusteringProcessor(ProcessorConfig config) {
