@@ -3,13 +3,11 @@ package dev.storywire.processor.dedupe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storywire.model.Article;
-import dev.storywire.model.CanonicalUrl;
+import dev.storywire.processor.TestArticles;
 import dev.storywire.processor.TopologyFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +19,7 @@ class DedupeRetentionTest {
     Path stateDir;
 
     private static Article article(String url, String title, Instant published) {
-        return new Article(CanonicalUrl.canonicalId(url), title, "", published, url, null, null, null, "article",
-                "news", null, null, null, null, List.of(), List.of(), List.of(), null, Map.of(), "test", null, null);
+        return TestArticles.article(url, title, "", published);
     }
 
     private static long emitted(TopologyFixture topology, String id) {
