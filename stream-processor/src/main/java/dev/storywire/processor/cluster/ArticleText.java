@@ -18,6 +18,6 @@ record ArticleText(Map<String, Integer> vector, Map<String, Integer> titleVector
         // The title is analysed once for all three.
         List<String> titleTerms = Tokenizer.terms(title);
         return new ArticleText(TermVector.of(titleTerms, Tokenizer.terms(excerpt), titleWeight),
-                TermVector.of(titleTerms, List.of(), 1), titleTerms.isEmpty() ? null : titleTerms.get(0));
+                TermVector.of(titleTerms, List.of(), 1), TermVector.leadTerm(titleTerms));
     }
 }

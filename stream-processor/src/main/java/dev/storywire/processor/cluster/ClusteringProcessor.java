@@ -10,6 +10,7 @@ import dev.storywire.model.StoryIds;
 import dev.storywire.model.StoryMember;
 import dev.storywire.ops.metrics.PipelineMetrics;
 import dev.storywire.processor.EventClock;
+import dev.storywire.processor.ExpiryKeys;
 import dev.storywire.processor.ProcessorConfig;
 import dev.storywire.processor.RecordPosition;
 import dev.storywire.processor.text.BackgroundFrequencies;
@@ -452,13 +453,10 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
 
     /** Stories sharing the article's rarest known terms, those sharing most of them first. */
     private List<String> termCandidates(Map<String, Integer> vector) {
-        List<String> queryTerms = vector.keySet().stream()
+        List<String> knownTerms = vector.keySet().stream()
                 .filter(term -> frequencies.documentFrequency(term) > 0)
-                .map(term -> new RankedTerm(term, weights.documentFrequency(term)))
-                .sorted(Comparator.comparingLong(RankedTerm::documentFrequency).thenComparing(RankedTerm::term))
-                .limit(config.maxQueryTerms())
-                .map(RankedTerm::term)
                 .toList();
+        List<String> queryTerms = rarestTerms(knownTerms, config.maxQueryTerms());
         Map<String, Integer> hits = new HashMap<>();
         for (String term : queryTerms) {
             IdList postings = termIndex.get(term);
@@ -557,7 +555,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     }
 
     private static String expiryKey(StoryState state, Instant fallback) {
-        return ClusteringStores.expiryKey(state.lastUpdated().orElse(fallback).toEpochMilli(), state.storyId());
+        return ExpiryKeys.of(state.lastUpdated().orElse(fallback).toEpochMilli(), state.storyId());
     }
 
     /** Takes the story's id out of the postings of its terms. */
@@ -597,7 +595,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         long cutoff = streamTime - config.storyRetention().toMillis();
         List<KeyValue<String, String>> expired = new ArrayList<>();
         try (KeyValueIterator<String, String> range =
-                storyExpiry.range(ClusteringStores.expiryKey(0, ""), ClusteringStores.expiryKey(cutoff, ""))) {
+                storyExpiry.range(ExpiryKeys.of(0, ""), ExpiryKeys.of(cutoff, ""))) {
             range.forEachRemaining(expired::add);
         }
         for (KeyValue<String, String> entry : expired) {
@@ -729,7 +727,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         return CanonicalUrl.tryCanonicalId(item.webUrl()).orElse(null);
     }
 
-    /** A query term with its document frequency, looked up once for the sort. */
+    /** A term with its document frequency, looked up once for the sort. */
     private record RankedTerm(String term, long documentFrequency) {
     }
 

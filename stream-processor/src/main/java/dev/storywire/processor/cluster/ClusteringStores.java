@@ -47,10 +47,6 @@ public final class ClusteringStores {
     private ClusteringStores() {
     }
 
-    static String expiryKey(long epochMillis, String storyId) {
-        return dev.storywire.processor.ExpiryKeys.of(epochMillis, storyId);
-    }
-
     /** The stores, RocksDB unless {@code inMemory}; changelogged either way. */
     static Set<StoreBuilder<?>> builders(boolean inMemory) {
         return Set.of(

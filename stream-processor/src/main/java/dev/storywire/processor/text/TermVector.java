@@ -32,10 +32,11 @@ public final class TermVector {
     /**
      * The first term of a headline: in news and press-release headlines the actor or subject comes first
      * ("XAPP AI achieves ...", "Amazon extends ..."). {@code null} when the title has no term.
+     *
+     * @param titleTerms the title's terms in order ({@link Tokenizer#terms})
      */
-    public static String leadTerm(String title) {
-        List<String> terms = Tokenizer.terms(title);
-        return terms.isEmpty() ? null : terms.get(0);
+    public static String leadTerm(List<String> titleTerms) {
+        return titleTerms.isEmpty() ? null : titleTerms.get(0);
     }
 
     /** {@code base} plus {@code added}, keeping at most {@code maxTerms} terms: the most frequent, ties by term. */
