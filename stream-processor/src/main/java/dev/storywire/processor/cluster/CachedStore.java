@@ -46,7 +46,8 @@ final class CachedStore<V> {
     }
 
     void delete(String key) {
-        store.delete(key);
+        // A null value deletes, without reading and decoding the old value as delete() does.
+        store.put(key, null);
         cache.put(key, ABSENT);
     }
 }

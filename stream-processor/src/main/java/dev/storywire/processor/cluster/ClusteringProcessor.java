@@ -70,6 +70,9 @@ import org.slf4j.LoggerFactory;
  * Updates of an already clustered article keep its story and role. Stories not updated for
  * {@link ProcessorConfig#storyRetention()} of stream time leave every candidate index (terms, fingerprints,
  * related links) and their articles' payloads are dropped.
+ *
+ * <p>Entries are removed with {@code put(key, null)}, which Kafka Streams stores treat as a delete: {@code delete}
+ * would read and decode the old value only to return it.
  */
 public final class ClusteringProcessor implements Processor<String, Article, String, ClusterOutput> {
 
@@ -78,7 +81,13 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private static final int MAX_LISTERS = 64;
     /** Term-index candidates scored per article: the stories sharing the most query terms. */
     private static final int MAX_TERM_CANDIDATES = 32;
-    /** How often (stream time) expired stories are taken out of the candidate indexes. */
+    /**
+     * Stories each query term contributes, the most recently indexed under it. A term in more live stories than
+     * this names a topic more than an event (Lucene's MoreLikeThis drops such terms by a maximum document
+     * frequency); its latest stories are the ones still growing. Without the bound, a long run, where topic words'
+     * postings are full, gathered 12 x 64 story ids for every article.
+     */
+    static final int MAX_HITS_PER_TERM = 16;
     /** Stories kept decoded: the active stories of several days of a busy feed. */
     static final int MAX_CACHED_STORIES = 20_000;
     /**
@@ -86,6 +95,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
      * postings are a story id or two, so the bound costs tens of megabytes.
      */
     static final int MAX_CACHED_POSTINGS = 100_000;
+    /** How often (stream time) expired stories are taken out of the candidate indexes. */
     private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
 
     private final ProcessorConfig config;
@@ -364,7 +374,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 .withTopics(loser.topics());
         unindex(loser);
         changes.index(survivor.storyId(), rarestTerms(loser.terms().keySet(), indexTermsFor(loser)));
-        storyExpiry.delete(expiryKey(loser, Instant.EPOCH));
+        storyExpiry.put(expiryKey(loser, Instant.EPOCH), null);
         stories.delete(loser.storyId());
         similarity.forget(loser.storyId());
         changes.touched.remove(loser.storyId());
@@ -461,7 +471,10 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         for (String term : queryTerms) {
             IdList postings = termIndex.get(term);
             if (postings != null) {
-                postings.ids().forEach(storyId -> hits.merge(storyId, 1, Integer::sum));
+                List<String> ids = postings.ids();
+                for (String storyId : ids.subList(Math.max(0, ids.size() - MAX_HITS_PER_TERM), ids.size())) {
+                    hits.merge(storyId, 1, Integer::sum);
+                }
             }
         }
         return hits.entrySet().stream()
@@ -516,7 +529,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         StoryState before = stories.get(state.storyId());
         Set<String> terms = indexTerms;
         if (before != null && before.indexed()) {
-            storyExpiry.delete(expiryKey(before, eventTime));
+            storyExpiry.put(expiryKey(before, eventTime), null);
         } else if (before != null) {
             terms = new HashSet<>(indexTerms);
             terms.addAll(rarestTerms(state.terms().keySet(), indexTermsFor(state)));
@@ -577,11 +590,6 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         }
     }
 
-    /**
-     * Stories not updated for the story retention leave every candidate index: the term index, the fingerprint
-     * index and the related-link index; their feed articles' payloads are dropped. The story and assignment
-     * records stay, so a late update of a member keeps its story.
-     */
     /** Runs {@link #expireStories} once the robust clock moved an expiry interval on since the last run. */
     private void expireWhenDue() {
         Instant now = clock.now();
@@ -591,6 +599,11 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         }
     }
 
+    /**
+     * Stories not updated for the story retention leave every candidate index: the term index, the fingerprint
+     * index and the related-link index; their feed articles' payloads are dropped. The story and assignment
+     * records stay, so a late update of a member keeps its story.
+     */
     private void expireStories(long streamTime) {
         long cutoff = streamTime - config.storyRetention().toMillis();
         List<KeyValue<String, String>> expired = new ArrayList<>();
@@ -599,7 +612,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             range.forEachRemaining(expired::add);
         }
         for (KeyValue<String, String> entry : expired) {
-            storyExpiry.delete(entry.key);
+            storyExpiry.put(entry.key, null);
             StoryState state = stories.get(entry.value);
             if (state == null || !state.indexed()) {
                 continue;
@@ -625,7 +638,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         }
         for (String fingerprint : ContentFingerprints.of(article.title(), article.excerpt())) {
             if (articleId.equals(fingerprints.get(fingerprint))) {
-                fingerprints.delete(fingerprint);
+                fingerprints.put(fingerprint, null);
             }
         }
         for (RelatedItem item : article.related()) {
@@ -634,13 +647,13 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             if (listers != null && listers.ids().contains(articleId)) {
                 IdList remaining = listers.without(articleId);
                 if (remaining.ids().isEmpty()) {
-                    relatedIndex.delete(relatedId);
+                    relatedIndex.put(relatedId, null);
                 } else {
                     relatedIndex.put(relatedId, remaining);
                 }
             }
         }
-        articles.delete(articleId);
+        articles.put(articleId, null);
     }
 
     private void forwardArticle(String id, Article article, ArticleAssignment assignment, long timestamp) {

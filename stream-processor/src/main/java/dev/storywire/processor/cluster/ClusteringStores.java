@@ -11,7 +11,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The clustering processor's RocksDB stores, all changelogged. A story merge rewrites {@link #ARTICLE_STORIES}
+ * The clustering processor's RocksDB stores, all changelogged, each with a {@link WriteBehindStore} on top
+ * (written down once per commit). A story merge rewrites {@link #ARTICLE_STORIES}
  * (article to story) and {@link #STORIES} (story to members) and moves the term postings.
  */
 public final class ClusteringStores {
@@ -62,7 +63,7 @@ public final class ClusteringStores {
 
     private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde,
             boolean inMemory) {
-        return Stores.keyValueStoreBuilder(inMemory ? Stores.inMemoryKeyValueStore(name)
-                : Stores.persistentKeyValueStore(name), KEYS, valueSerde);
+        return WriteBehindStore.builder(Stores.keyValueStoreBuilder(inMemory ? Stores.inMemoryKeyValueStore(name)
+                : Stores.persistentKeyValueStore(name), KEYS, valueSerde));
     }
 }

@@ -54,8 +54,8 @@ final class StorySimilarity {
     /** The similarity of the query's text to {@code story}, between 0 and 1. */
     double score(Query query, StoryState story) {
         Norms storyNorms = normsOf(story);
-        double title = titleShare == 0.0 ? 0.0 : query.title().cosine(story.titleTerms(), storyNorms.title(), idf);
-        return titleShare * title + (1.0 - titleShare) * query.full().cosine(story.terms(), storyNorms.full(), idf);
+        double title = titleShare == 0.0 ? 0.0 : query.title().cosine(story.titleTerms(), storyNorms.title());
+        return titleShare * title + (1.0 - titleShare) * query.full().cosine(story.terms(), storyNorms.full());
     }
 
     private Norms normsOf(StoryState story) {
@@ -89,25 +89,31 @@ final class StorySimilarity {
     record Query(Weighted full, Weighted title) {
     }
 
-    /** A text's terms with their TF-IDF weights, and the vector's norm. */
-    record Weighted(String[] terms, double[] weights, double norm) {
+    /**
+     * A text's terms with their IDF and TF-IDF weights, and the vector's norm. The IDF is kept per term because the
+     * story side of every dot product needs the same term's IDF again: looking it up once per query, not once per
+     * candidate, was a tenth of the clustering's time.
+     */
+    record Weighted(String[] terms, double[] idfs, double[] weights, double norm) {
 
         static Weighted of(Map<String, Integer> counts, ToDoubleFunction<String> idf) {
             String[] terms = new String[counts.size()];
+            double[] idfs = new double[counts.size()];
             double[] weights = new double[counts.size()];
             double sum = 0.0;
             int i = 0;
             for (Map.Entry<String, Integer> e : counts.entrySet()) {
                 terms[i] = e.getKey();
-                weights[i] = TfIdf.weight(e.getValue(), idf.applyAsDouble(e.getKey()));
+                idfs[i] = idf.applyAsDouble(e.getKey());
+                weights[i] = TfIdf.weight(e.getValue(), idfs[i]);
                 sum += weights[i] * weights[i];
                 i++;
             }
-            return new Weighted(terms, weights, Math.sqrt(sum));
+            return new Weighted(terms, idfs, weights, Math.sqrt(sum));
         }
 
         /** Cosine against raw story counts whose weighted norm is {@code storyNorm}; 0 when either is empty. */
-        double cosine(Map<String, Integer> storyCounts, double storyNorm, ToDoubleFunction<String> idf) {
+        double cosine(Map<String, Integer> storyCounts, double storyNorm) {
             if (terms.length == 0 || storyNorm == 0.0) {
                 return 0.0;
             }
@@ -115,7 +121,7 @@ final class StorySimilarity {
             for (int i = 0; i < terms.length; i++) {
                 Integer count = storyCounts.get(terms[i]);
                 if (count != null) {
-                    dot += weights[i] * TfIdf.weight(count, idf.applyAsDouble(terms[i]));
+                    dot += weights[i] * TfIdf.weight(count, idfs[i]);
                 }
             }
             return dot == 0.0 ? 0.0 : dot / (norm * storyNorm);
