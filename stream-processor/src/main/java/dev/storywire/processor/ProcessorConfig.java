@@ -39,8 +39,10 @@ import java.util.function.Function;
  * @param storyRetention stories not updated for this long (event time) leave the candidate indexes (default
  *     7 days)
  * @param maxStoryTerms bound on the term vector kept per story; the most frequent terms stay (default 200)
- * @param maxPostingsPerTerm bound on the story ids kept per term in the inverted index; the most recent stay
- *     (default 64)
+ * @param maxPostingsPerTerm bound on the story ids kept per term in the inverted index; the most recent stay. A
+ *     term in more live stories than this names a topic rather than an event (Lucene's MoreLikeThis drops such
+ *     terms by a maximum document frequency), and of its stories the latest are the ones still growing; it also
+ *     bounds the candidates an article gathers, whatever the number of stories held (default 16)
  * @param maxQueryTerms how many of an article's rarest terms are looked up in the inverted index, and under how
  *     many rarest terms of each text it takes in a story is indexed (default 12)
  * @param mergeThreshold when an article scores at least this against two stories (each also passing the join
@@ -131,7 +133,7 @@ public record ProcessorConfig(
                 Duration.ofDays(30),
                 Duration.ofDays(7),
                 200,
-                64,
+                16,
                 12,
                 0.5,
                 false);

@@ -81,13 +81,6 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private static final int MAX_LISTERS = 64;
     /** Term-index candidates scored per article: the stories sharing the most query terms. */
     private static final int MAX_TERM_CANDIDATES = 32;
-    /**
-     * Stories each query term contributes, the most recently indexed under it. A term in more live stories than
-     * this names a topic more than an event (Lucene's MoreLikeThis drops such terms by a maximum document
-     * frequency); its latest stories are the ones still growing. Without the bound, a long run, where topic words'
-     * postings are full, gathered 12 x 64 story ids for every article.
-     */
-    static final int MAX_HITS_PER_TERM = 16;
     /** Stories kept decoded: the active stories of several days of a busy feed. */
     static final int MAX_CACHED_STORIES = 20_000;
     /**
@@ -471,10 +464,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         for (String term : queryTerms) {
             IdList postings = termIndex.get(term);
             if (postings != null) {
-                List<String> ids = postings.ids();
-                for (String storyId : ids.subList(Math.max(0, ids.size() - MAX_HITS_PER_TERM), ids.size())) {
-                    hits.merge(storyId, 1, Integer::sum);
-                }
+                postings.ids().forEach(storyId -> hits.merge(storyId, 1, Integer::sum));
             }
         }
         return hits.entrySet().stream()
