@@ -12,6 +12,7 @@ import dev.storywire.model.Story;
 import dev.storywire.model.StoryArticle;
 import dev.storywire.model.StoryIds;
 import dev.storywire.model.StoryMember;
+import dev.storywire.processor.cluster.ClusteringStores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,6 +77,17 @@ class StoryTopologyTest {
         // in the May 2021 story), which the feed's clock shows once two articles came before it.
         assertThat(storyOf.get(seed("004").id())).isEqualTo(moratorium);
         assertThat(moratorium).isEqualTo(StoryIds.forFoundingArticle(seed("000").id()));
+    }
+
+    @Test
+    void shouldWriteEveryStoryStateToItsChangelogWhenTheTaskCommits() {
+        List.of("000", "001", "002").forEach(prefix -> topology.pipe(seed(prefix)));
+
+        // The clustering stores write behind, once per commit; what reaches the changelog is what a restore sees.
+        assertThat(topology.changelogKeys(ClusteringStores.STORIES))
+                .containsAll(topology.latestStories().keySet());
+        assertThat(topology.changelogKeys(ClusteringStores.ARTICLE_STORIES))
+                .contains(seed("000").id(), seed("001").id(), seed("002").id());
     }
 
     @Test

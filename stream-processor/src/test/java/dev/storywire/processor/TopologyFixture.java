@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
@@ -19,6 +21,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 /** The story topology on a {@link TopologyTestDriver} with its topics; close it after the test. */
 public final class TopologyFixture implements AutoCloseable {
 
+    private static final String APPLICATION_ID = "topology-test";
+
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, Article> input;
     private final TestInputTopic<String, byte[]> rawInput;
@@ -26,7 +30,7 @@ public final class TopologyFixture implements AutoCloseable {
     private final TestOutputTopic<String, Story> stories;
 
     public TopologyFixture(ProcessorConfig config, Path stateDir) {
-        Properties properties = StreamProcessorApp.streamsProperties("unused:9092", "topology-test", stateDir);
+        Properties properties = StreamProcessorApp.streamsProperties("unused:9092", APPLICATION_ID, stateDir);
         driver = new TopologyTestDriver(StoryTopology.buildTopology(config), properties);
         input = driver.createInputTopic(config.inputTopic(), new StringSerializer(), Topics.ARTICLE_SERDE.serializer());
         rawInput = driver.createInputTopic(config.inputTopic(), new StringSerializer(), new ByteArraySerializer());
@@ -39,6 +43,12 @@ public final class TopologyFixture implements AutoCloseable {
     /** A key-value store of the topology by name, to check what it keeps. */
     public <K, V> org.apache.kafka.streams.state.KeyValueStore<K, V> store(String name) {
         return driver.getKeyValueStore(name);
+    }
+
+    /** Keys written to a store's changelog topic since the last read. */
+    public List<String> changelogKeys(String storeName) {
+        return driver.createOutputTopic(APPLICATION_ID + "-" + storeName + "-changelog", new StringDeserializer(),
+                new ByteArrayDeserializer()).readKeyValuesToList().stream().map(kv -> kv.key).toList();
     }
 
     public TopologyFixture(Path stateDir) {

@@ -11,6 +11,7 @@ import dev.storywire.processor.bench.FeedLoader.LoadedFeed;
 import dev.storywire.processor.bench.ProcessingProgress.Measurement;
 import dev.storywire.processor.cluster.ClusterOutput;
 import dev.storywire.processor.cluster.ClusteringProcessor;
+import dev.storywire.processor.quality.ClusteringScores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,16 +37,24 @@ import org.slf4j.LoggerFactory;
  * Clustering throughput benchmark (not a test): the story topology and the same topology with the clustering step
  * replaced by {@link IdentityClustering}, run one after the other by {@link KafkaStreams} against an in-process
  * KRaft broker over the same pre-loaded {@link SyntheticFeed} input, with the production settings
- * ({@code exactly_once_v2}, RocksDB stores with changelogs, record caches). Writes {@code bench/results/cluster.json}.
+ * ({@code exactly_once_v2}, RocksDB stores with changelogs). Writes {@code bench/results/cluster.json}.
  *
  * <p>Loading the input is not measured. What is measured, for each topology, is the time from the first to the
  * latest {@code process()} call of its clustering step ({@link CountingClustering}); the run is over when the step
  * has processed every record the dedupe step passes on.
  *
+ * <p>Each run also reports clustering quality, so that a speed-up can be shown not to cost quality at scale: B-cubed
+ * and pairwise precision, recall and F1 ({@link ClusteringScores}, computed by {@link ContingencyScores}) of the
+ * latest story each article was sent to {@code stories.articles} with, against the truth, the story
+ * {@link SyntheticFeed} generated the article for. The identity variant's figures are those of the trivial
+ * baseline, every article a story of its own.
+ *
  * <pre>
  * ClusterBenchmark [output json] [sizes...]     defaults: ../bench/results/cluster.json 10000 1000000
  *   -Dbench.warmup=N       articles of another seed run through both topologies first, figures discarded
  *                          (default 10000; 0 turns the warm-up off)
+ *   -Dbench.repeats=N      runs of both variants per size, the median reported (default 3 up to 100,000
+ *                          articles, else 1)
  *   -Dbench.guarantee=G    another processing.guarantee, e.g. at_least_once, to see what exactly-once costs
  * </pre>
  */
@@ -60,6 +69,8 @@ public final class ClusterBenchmark {
     private static final int WARMUP_ARTICLES = Integer.getInteger("bench.warmup", 10_000);
     private static final String GUARANTEE =
             System.getProperty("bench.guarantee", StreamsConfig.EXACTLY_ONCE_V2);
+    /** Sizes up to this run three times by default (see {@link #repeats}). */
+    private static final int REPEAT_UP_TO = 100_000;
     /** Below this the last tenth is too few records to time. */
     private static final int MIN_SIZE = 100;
 
@@ -101,8 +112,29 @@ public final class ClusterBenchmark {
         }
     }
 
-    /** Both variants over the same input. */
-    private record Comparison(LoadedFeed feed, Measurement identity, Measurement clustering) {
+    /** One variant over one input: its speed, and its clustering against the feed's truth. */
+    private record Run(Measurement measurement, ClusteringScores quality) {
+    }
+
+    /**
+     * Both variants over the same input, {@code repeats} times each: the figures are those of the median run of each
+     * variant (by articles/s), the other runs' throughputs are listed beside them.
+     */
+    private record Comparison(LoadedFeed feed, List<Run> identityRuns, List<Run> clusteringRuns) {
+
+        Run identity() {
+            return median(identityRuns);
+        }
+
+        Run clustering() {
+            return median(clusteringRuns);
+        }
+
+        private static Run median(List<Run> runs) {
+            List<Run> sorted = new ArrayList<>(runs);
+            sorted.sort(java.util.Comparator.comparingDouble(run -> run.measurement().perSecond()));
+            return sorted.get(sorted.size() / 2);
+        }
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -115,12 +147,12 @@ public final class ClusterBenchmark {
                 Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                         broker.bootstrapServers()))) {
             if (WARMUP_ARTICLES > 0) {
-                compare(broker.bootstrapServers(), admin, work, "bench-warmup-", WARMUP_ARTICLES, SEED + 1);
+                compare(broker.bootstrapServers(), admin, work, "bench-warmup-", WARMUP_ARTICLES, SEED + 1, 1);
                 LOG.info("Warm-up done, figures discarded");
             }
             for (int size : sizes) {
                 Comparison comparison = compare(broker.bootstrapServers(), admin, work, "bench-" + size + "-", size,
-                        SEED);
+                        SEED, repeats(size));
                 Map<String, Object> figures = figures(comparison);
                 runs.put(String.valueOf(size), figures);
                 LOG.info("{} articles: {}", size, figures);
@@ -150,7 +182,8 @@ public final class ClusterBenchmark {
         results.put("measuredAt", Instant.now().toString());
         results.put("driver", "KafkaStreams against an in-process single-node KRaft broker (EmbeddedKafkaBroker, same"
                 + " JVM), settings of StreamProcessorApp.streamsProperties (processing.guarantee=" + GUARANTEE
-                + ", commit.interval.ms=200), production state stores (RocksDB with changelogs, record caches on);"
+                + ", commit.interval.ms=200), production state stores (RocksDB with changelogs; the clustering's stores"
+                + " written once per commit by WriteBehindStore);"
                 + " the feed is first loaded into a " + BenchTopics.PARTITIONS + "-partition input topic (not"
                 + " measured), then each topology runs over it with its own application.id and output topics;"
                 + " measured: from the first to the latest process() call of the clustering step, until it has"
@@ -161,6 +194,11 @@ public final class ClusterBenchmark {
                 + " figures by the CPU time of the one stream thread that runs the whole topology (dedupe, clustering,"
                 + " serialisation, handing records to the producer), which other processes on the machine distort"
                 + " less");
+        results.put("quality", "per run, of the clustering variant: B-cubed and pairwise precision, recall and F1"
+                + " of the latest story each article was sent to stories.articles with, against the truth, the story"
+                + " SyntheticFeed generated the article for, over the articles that have both (ClusteringScores,"
+                + " computed from the contingency table); singletons* the same figures of the identity variant, that"
+                + " is of the trivial baseline where every article is a story of its own");
         results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, Java " + System.getProperty("java.version"));
         Map<String, Object> feed = new LinkedHashMap<>();
@@ -178,27 +216,42 @@ public final class ClusterBenchmark {
 
     /** Loads {@code size} articles into a new input topic and runs both variants over it; deletes its topics after. */
     private static Comparison compare(String bootstrapServers, Admin admin, Path work, String prefix, int size,
-            long seed) throws IOException, InterruptedException {
+            long seed, int repeats) throws IOException, InterruptedException {
         String inputTopic = prefix + "feed.articles";
         BenchTopics.createInput(admin, inputTopic);
         LoadedFeed feed = FeedLoader.load(bootstrapServers, inputTopic, size, seed);
         try {
-            Measurement identity = run(bootstrapServers, admin, work, prefix, feed, Variant.IDENTITY);
-            Measurement clustering = run(bootstrapServers, admin, work, prefix, feed, Variant.CLUSTERING);
+            List<Run> identity = new ArrayList<>();
+            List<Run> clustering = new ArrayList<>();
+            for (int i = 1; i <= repeats; i++) {
+                String runPrefix = repeats == 1 ? prefix : prefix + "r" + i + "-";
+                identity.add(run(bootstrapServers, admin, work, runPrefix, feed, Variant.IDENTITY));
+                clustering.add(run(bootstrapServers, admin, work, runPrefix, feed, Variant.CLUSTERING));
+            }
             return new Comparison(feed, identity, clustering);
         } finally {
             BenchTopics.deleteAllQuietly(admin, prefix);
         }
     }
 
-    private static Measurement run(String bootstrapServers, Admin admin, Path work, String prefix, LoadedFeed feed,
+    /**
+     * How often both variants run over one input: {@code -Dbench.repeats}, else 3 up to
+     * {@value #REPEAT_UP_TO} articles (a 10,000-article run lasts seconds, and its figure moved by a quarter from one
+     * run to the next) and once above.
+     */
+    private static int repeats(int size) {
+        return Integer.getInteger("bench.repeats", size <= REPEAT_UP_TO ? 3 : 1);
+    }
+
+    private static Run run(String bootstrapServers, Admin admin, Path work, String prefix, LoadedFeed feed,
             Variant variant) throws IOException, InterruptedException {
         String applicationId = prefix + variant.label;
         ProcessorConfig config = ProcessorConfig.defaults().withTopics(feed.topic(),
                 applicationId + "-stories.articles", applicationId + "-stories");
         BenchTopics.createOutputs(admin, config);
         ProcessingProgress progress = new ProcessingProgress(feed.distinctIds());
-        CountingClustering step = new CountingClustering(variant.step.apply(config), progress);
+        StoryAssignments assignments = new StoryAssignments(feed.distinctIds());
+        CountingClustering step = new CountingClustering(variant.step.apply(config), progress, assignments);
         Path stateDir = Files.createDirectories(work.resolve("state").resolve(applicationId));
         LOG.info("{}: {} articles from {}", applicationId, feed.articles(), feed.topic());
         try (StreamProcessorApp app = StreamProcessorApp.start(StoryTopology.buildTopology(config, step),
@@ -208,11 +261,13 @@ public final class ClusterBenchmark {
             Directories.deleteQuietly(stateDir);
         }
         Measurement measurement = progress.measurement();
+        ClusteringScores quality = ContingencyScores.of(assignments.storyOfArticle(), feed.truth());
         LOG.info("{}: {} articles/s (last tenth {}/s), {} per process CPU second, {} per stream thread CPU second,"
-                + " {} story records", applicationId, format(measurement.perSecond()),
-                format(measurement.tailPerSecond()), format(measurement.perCpuSecond()),
-                format(measurement.perStreamThreadCpuSecond()), measurement.storyRecords());
-        return measurement;
+                + " {} story records; quality against the feed's truth: {}", applicationId,
+                format(measurement.perSecond()), format(measurement.tailPerSecond()),
+                format(measurement.perCpuSecond()), format(measurement.perStreamThreadCpuSecond()),
+                measurement.storyRecords(), quality.describe());
+        return new Run(measurement, quality);
     }
 
     private static Properties streamsProperties(String bootstrapServers, String applicationId, Path stateDir) {
@@ -281,8 +336,8 @@ public final class ClusterBenchmark {
     }
 
     private static Map<String, Object> figures(Comparison comparison) {
-        Measurement identity = comparison.identity();
-        Measurement clustering = comparison.clustering();
+        Measurement identity = comparison.identity().measurement();
+        Measurement clustering = comparison.clustering().measurement();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("articles", comparison.feed().articles());
         figures.put("identityArticlesPerSecond", round(identity.perSecond()));
@@ -300,7 +355,39 @@ public final class ClusterBenchmark {
         figures.put("clusteringToIdentityStreamThreadCpu",
                 round(clustering.perStreamThreadCpuSecond() / identity.perStreamThreadCpuSecond()));
         figures.put("storiesEmitted", clustering.storyRecords());
+        figures.put("repeats", comparison.clusteringRuns().size());
+        figures.put("identityArticlesPerSecondOfEachRun", perSecondOfEach(comparison.identityRuns()));
+        figures.put("clusteringArticlesPerSecondOfEachRun", perSecondOfEach(comparison.clusteringRuns()));
+        figures.put("quality", quality(comparison.clustering().quality(), comparison.identity().quality()));
         return figures;
+    }
+
+    private static List<Double> perSecondOfEach(List<Run> runs) {
+        return runs.stream().map(run -> round(run.measurement().perSecond())).toList();
+    }
+
+    /** The clustering variant's figures, and the identity variant's as the every-article-alone baseline. */
+    private static Map<String, Object> quality(ClusteringScores clustering, ClusteringScores singletons) {
+        Map<String, Object> quality = new LinkedHashMap<>();
+        quality.put("articles", clustering.items());
+        putScores(quality, "", clustering);
+        quality.put("singletonsArticles", singletons.items());
+        putScores(quality, "singletons", singletons);
+        return quality;
+    }
+
+    private static void putScores(Map<String, Object> figures, String prefix, ClusteringScores scores) {
+        figures.put(name(prefix, "bcubedPrecision"), roundQuality(scores.bcubedPrecision()));
+        figures.put(name(prefix, "bcubedRecall"), roundQuality(scores.bcubedRecall()));
+        figures.put(name(prefix, "bcubedF1"), roundQuality(scores.bcubedF1()));
+        figures.put(name(prefix, "pairwisePrecision"), roundQuality(scores.pairPrecision()));
+        figures.put(name(prefix, "pairwiseRecall"), roundQuality(scores.pairRecall()));
+        figures.put(name(prefix, "pairwiseF1"), roundQuality(scores.pairF1()));
+    }
+
+    /** {@code name} after an optional prefix, in camel case: ("singletons", "bcubedF1") is singletonsBcubedF1. */
+    private static String name(String prefix, String name) {
+        return prefix.isEmpty() ? name : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /** The last size against the first, when there are two or more. */
@@ -330,6 +417,11 @@ public final class ClusterBenchmark {
 
     private static double round(double value) {
         return Math.round(value * 100.0) / 100.0;
+    }
+
+    /** Quality figures to four places: differences between versions are often in the third. */
+    private static double roundQuality(double value) {
+        return Math.round(value * 10_000.0) / 10_000.0;
     }
 
     private static String format(double value) {

@@ -24,23 +24,27 @@ import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * Wraps a clustering step (the real one or {@link IdentityClustering}) and reports to a {@link ProcessingProgress}:
- * every {@code process()} call, and every output bound for the {@code stories} topic. Otherwise it only delegates,
- * the state stores the wrapped supplier connects included, so the topology is the one it would be without it.
+ * every {@code process()} call, and every output bound for the {@code stories} topic; and to a
+ * {@link StoryAssignments} the story of every output bound for {@code stories.articles}. Otherwise it only
+ * delegates, the state stores the wrapped supplier connects included, so the topology is the one it would be
+ * without it.
  */
 final class CountingClustering implements ProcessorSupplier<String, Article, String, ClusterOutput> {
 
     private final ProcessorSupplier<String, Article, String, ClusterOutput> clustering;
     private final ProcessingProgress progress;
+    private final StoryAssignments assignments;
 
     CountingClustering(ProcessorSupplier<String, Article, String, ClusterOutput> clustering,
-            ProcessingProgress progress) {
+            ProcessingProgress progress, StoryAssignments assignments) {
         this.clustering = clustering;
         this.progress = progress;
+        this.assignments = assignments;
     }
 
     @Override
     public Processor<String, Article, String, ClusterOutput> get() {
-        return new CountingProcessor(clustering.get(), progress);
+        return new CountingProcessor(clustering.get(), progress, assignments);
     }
 
     @Override
@@ -52,15 +56,18 @@ final class CountingClustering implements ProcessorSupplier<String, Article, Str
 
         private final Processor<String, Article, String, ClusterOutput> delegate;
         private final ProcessingProgress progress;
+        private final StoryAssignments assignments;
 
-        CountingProcessor(Processor<String, Article, String, ClusterOutput> delegate, ProcessingProgress progress) {
+        CountingProcessor(Processor<String, Article, String, ClusterOutput> delegate, ProcessingProgress progress,
+                StoryAssignments assignments) {
             this.delegate = delegate;
             this.progress = progress;
+            this.assignments = assignments;
         }
 
         @Override
         public void init(ProcessorContext<String, ClusterOutput> context) {
-            delegate.init(new StoryCountingContext(context, progress));
+            delegate.init(new StoryCountingContext(context, progress, assignments));
         }
 
         @Override
@@ -75,32 +82,45 @@ final class CountingClustering implements ProcessorSupplier<String, Article, Str
         }
     }
 
-    /** Passes everything through to the real context, counting the forwarded story versions and tombstones. */
+    /**
+     * Passes everything through to the real context, counting the forwarded story versions and tombstones and
+     * noting the story of each forwarded article record.
+     */
     private static final class StoryCountingContext implements ProcessorContext<String, ClusterOutput> {
 
         private final ProcessorContext<String, ClusterOutput> context;
         private final ProcessingProgress progress;
+        private final StoryAssignments assignments;
 
-        StoryCountingContext(ProcessorContext<String, ClusterOutput> context, ProcessingProgress progress) {
+        StoryCountingContext(ProcessorContext<String, ClusterOutput> context, ProcessingProgress progress,
+                StoryAssignments assignments) {
             this.context = context;
             this.progress = progress;
+            this.assignments = assignments;
         }
 
         @Override
         public <K extends String, V extends ClusterOutput> void forward(Record<K, V> record) {
-            countIfStory(record);
+            observe(record);
             context.forward(record);
         }
 
         @Override
         public <K extends String, V extends ClusterOutput> void forward(Record<K, V> record, String childName) {
-            countIfStory(record);
+            observe(record);
             context.forward(record, childName);
         }
 
-        private void countIfStory(Record<?, ? extends ClusterOutput> record) {
-            if (record.value() != null && record.value().forStories()) {
+        /** Story versions and tombstones are counted; article records (keyed by article id) give its story. */
+        private void observe(Record<? extends String, ? extends ClusterOutput> record) {
+            ClusterOutput output = record.value();
+            if (output == null) {
+                return;
+            }
+            if (output.forStories()) {
                 progress.recordStoryEmitted();
+            } else if (output.storyArticle() != null) {
+                assignments.record(record.key(), output.storyArticle().storyId());
             }
         }
 

@@ -4,6 +4,7 @@ import dev.storywire.model.Article;
 import dev.storywire.model.Topics;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,11 +32,19 @@ final class FeedLoader {
      *
      * @param distinctIds how many different article ids: the dedupe step passes each id on once, plus any copy that
      *     changes the article (SyntheticFeed makes none: its ids are sequence numbers)
+     * @param truth the story each article was generated for, by article id ({@link SyntheticFeed#truth()})
      */
-    record LoadedFeed(String topic, int articles, int distinctIds) {
+    record LoadedFeed(String topic, int articles, int distinctIds, Map<String, String> truth) {
 
         boolean hasRepeatedIds() {
             return distinctIds != articles;
+        }
+
+        /** Without the truth map's entries, which would be a million for the large run. */
+        @Override
+        public String toString() {
+            return "LoadedFeed[topic=" + topic + ", articles=" + articles + ", distinctIds=" + distinctIds
+                    + ", truth=" + truth.size() + " entries]";
         }
     }
 
@@ -63,7 +72,7 @@ final class FeedLoader {
         }
         LOG.info("Loaded {} articles ({} distinct ids) into {} in {} s", articles, ids.size(), topic,
                 String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
-        return new LoadedFeed(topic, articles, ids.size());
+        return new LoadedFeed(topic, articles, ids.size(), feed.truth());
     }
 
     private static Properties producerProperties(String bootstrapServers) {

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,10 @@ import java.util.Random;
  *   <li>time: {@value #ARTICLES_PER_DAY} articles a day; a story's members are published within 12 hours;</li>
  *   <li>related lists: 0-4 items, each an earlier member of the same story or a random recent article (noise).</li>
  * </ul>
+ *
+ * <p>The ground truth, the story each article was generated for, stays out of the articles: {@link #truth()} holds
+ * it by article id. Recording it draws no random numbers, so the articles of a seed are the same with or without
+ * anyone reading it.
  */
 final class SyntheticFeed implements Iterator<Article> {
 
@@ -43,6 +49,8 @@ final class SyntheticFeed implements Iterator<Article> {
     private final ArrayDeque<Article> ready = new ArrayDeque<>();
     private final ArrayDeque<Article> recent = new ArrayDeque<>();
     private final List<Pending> pending = new ArrayList<>();
+    /** The true story key of every article generated so far, by article id. */
+    private final Map<String, String> truth = new HashMap<>();
     /** The latest released member of each recent story, for true related links (bounded, oldest dropped). */
     private final java.util.LinkedHashMap<String, Article> latestOfStory = new java.util.LinkedHashMap<>() {
         @Override
@@ -61,6 +69,14 @@ final class SyntheticFeed implements Iterator<Article> {
     }
 
     private record Pending(Article article, String storyKey) {
+    }
+
+    /**
+     * The story key ({@code s0}, {@code s1}, ...) each article was generated for, by article id: every article
+     * {@link #next()} returned, and possibly some generated but not yet returned. A live, read-only view.
+     */
+    Map<String, String> truth() {
+        return Collections.unmodifiableMap(truth);
     }
 
     @Override
@@ -136,6 +152,7 @@ final class SyntheticFeed implements Iterator<Article> {
                     url, null, null, null, "article", "news", null, null, null,
                     new Provider("Provider " + (id % 400), null, null), List.of("topic " + topic), List.of(), List.of(),
                     null, Map.of(), "synthetic", null, null);
+            truth.put(article.id(), storyKey);
             pending.add(new Pending(article, storyKey));
         }
     }
@@ -176,7 +193,7 @@ final class SyntheticFeed implements Iterator<Article> {
             double u = random.nextDouble();
             words.add(word("co", (int) (u * u * COMMON_WORDS)));
         }
-        java.util.Collections.shuffle(words, random);
+        Collections.shuffle(words, random);
         return String.join(" ", words);
     }
 
