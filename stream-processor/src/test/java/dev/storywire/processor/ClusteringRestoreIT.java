@@ -89,11 +89,7 @@ class ClusteringRestoreIT {
     }
 
     private static Article seed(String prefix) {
-        return FeedFiles.list(FeedFiles.SEEDS).stream()
-                .filter(p -> p.getFileName().toString().startsWith(prefix))
-                .findFirst()
-                .map(FeedFiles::read)
-                .orElseThrow();
+        return FeedFiles.seed(prefix);
     }
 
     private static void publish(Article... articles) throws Exception {

@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** Test-only reader of feed files (YAML front matter between {@code ---} lines) into {@link Article}s. */
 public final class FeedFiles {
 
-    public static final Path SHARED = Path.of("/work/shared");
+    /** {@code ../shared} of the project root, located from the module directory the tests run in. */
+    public static final Path SHARED = Path.of("..", "..", "shared").toAbsolutePath().normalize();
     public static final Path SEEDS = SHARED.resolve("seeds");
     public static final Path CORPUS = SHARED.resolve("corpus");
 
@@ -37,6 +38,15 @@ public final class FeedFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + directory, e);
         }
+    }
+
+    /** The seed whose file name starts with {@code prefix} ("000" to "004"). */
+    public static Article seed(String prefix) {
+        return list(SEEDS).stream()
+                .filter(p -> p.getFileName().toString().startsWith(prefix))
+                .findFirst()
+                .map(FeedFiles::read)
+                .orElseThrow(() -> new IllegalArgumentException("No seed " + prefix + "* in " + SEEDS));
     }
 
     public static Article read(Path file) {

@@ -45,11 +45,7 @@ class StoryTopologyTest {
     }
 
     private static Article seed(String prefix) {
-        return FeedFiles.list(FeedFiles.SEEDS).stream()
-                .filter(p -> p.getFileName().toString().startsWith(prefix))
-                .findFirst()
-                .map(FeedFiles::read)
-                .orElseThrow();
+        return FeedFiles.seed(prefix);
     }
 
     private static Article article(String url, String title, String excerpt, Instant published,
