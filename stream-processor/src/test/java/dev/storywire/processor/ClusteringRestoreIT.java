@@ -1,5 +1,6 @@
 package dev.storywire.processor;
 
+import static dev.storywire.processor.FeedFiles.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storywire.embedded.EmbeddedKafkaBroker;
@@ -86,10 +87,6 @@ class ClusteringRestoreIT {
 
         assertThat(second).containsEntry(sameStory.id(), StoryIds.forFoundingArticle(founder.id()));
         assertThat(second).containsEntry(otherStory.id(), first.get(otherStory.id()));
-    }
-
-    private static Article seed(String prefix) {
-        return FeedFiles.seed(prefix);
     }
 
     private static void publish(Article... articles) throws Exception {

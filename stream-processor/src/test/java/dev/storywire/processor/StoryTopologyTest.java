@@ -1,5 +1,6 @@
 package dev.storywire.processor;
 
+import static dev.storywire.processor.FeedFiles.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storywire.model.Article;
@@ -42,10 +43,6 @@ class StoryTopologyTest {
     @AfterEach
     void closeDriver() {
         topology.close();
-    }
-
-    private static Article seed(String prefix) {
-        return FeedFiles.seed(prefix);
     }
 
     private static Article article(String url, String title, String excerpt, Instant published,

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -132,7 +133,7 @@ public final class ClusterBenchmark {
 
         private static Run median(List<Run> runs) {
             List<Run> sorted = new ArrayList<>(runs);
-            sorted.sort(java.util.Comparator.comparingDouble(run -> run.measurement().perSecond()));
+            sorted.sort(Comparator.comparingDouble(run -> run.measurement().perSecond()));
             return sorted.get(sorted.size() / 2);
         }
     }

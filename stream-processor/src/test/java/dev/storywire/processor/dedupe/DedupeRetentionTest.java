@@ -3,6 +3,7 @@ package dev.storywire.processor.dedupe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storywire.model.Article;
+import dev.storywire.processor.ExpiryKeys;
 import dev.storywire.processor.TestArticles;
 import dev.storywire.processor.TopologyFixture;
 import java.nio.file.Path;
@@ -49,8 +50,8 @@ class DedupeRetentionTest {
 
             assertThat(topology.<String, DedupeEntry>store(DedupeProcessor.STORE).get(first.id())).isNull();
             assertThat(topology.<String, String>store(DedupeProcessor.EXPIRY_STORE).get(
-                    dev.storywire.processor.ExpiryKeys.of(T0.toEpochMilli(), first.id()))).isNull();
-            assertThat(topology.<String, String>store(DedupeProcessor.EXPIRY_STORE).get(dev.storywire.processor.ExpiryKeys
+                    ExpiryKeys.of(T0.toEpochMilli(), first.id()))).isNull();
+            assertThat(topology.<String, String>store(DedupeProcessor.EXPIRY_STORE).get(ExpiryKeys
                     .of(T0.plus(Duration.ofDays(40)).toEpochMilli(), "b.example/2"))).isEqualTo("b.example/2");
             topology.pipe(first);
             assertThat(emitted(topology, first.id())).isEqualTo(2);
