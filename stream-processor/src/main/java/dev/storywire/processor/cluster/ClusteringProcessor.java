@@ -14,9 +14,7 @@ import dev.storywire.processor.ExpiryKeys;
 import dev.storywire.processor.ProcessorConfig;
 import dev.storywire.processor.RecordPosition;
 import dev.storywire.processor.text.BackgroundFrequencies;
-import dev.storywire.processor.text.BlendedFrequencies;
 import dev.storywire.processor.text.ContentFingerprints;
-import dev.storywire.processor.text.DocumentFrequencies;
 import dev.storywire.processor.text.TermVector;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
@@ -32,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -100,15 +99,12 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private CachedStore<IdList> termIndex;
     private KeyValueStore<String, String> storyExpiry;
     private KeyValueStore<String, String> fingerprints;
-    private StoreDocumentFrequencies frequencies;
     private final EventClock clock = new EventClock();
     /** Counts into the global Micrometer registry: a no-op unless the application added one (e.g. Prometheus). */
     private final PipelineMetrics metrics = new PipelineMetrics(Metrics.globalRegistry);
     private Instant lastExpiry = Instant.MIN;
     /** Background table plus the live counts: what term weights are computed from. */
-    private DocumentFrequencies weights;
-    /** IDF of the weights, memoised per term. */
-    private IdfMemo idf;
+    private TermStatistics statistics;
     /** TF-IDF similarity of texts to stories, with the stories' norms cached. */
     private StorySimilarity similarity;
 
@@ -141,11 +137,9 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         this.termIndex = new CachedStore<>(context.getStateStore(ClusteringStores.TERM_INDEX), MAX_CACHED_POSTINGS);
         this.storyExpiry = context.getStateStore(ClusteringStores.STORY_EXPIRY);
         this.fingerprints = context.getStateStore(ClusteringStores.FINGERPRINTS);
-        this.frequencies = new StoreDocumentFrequencies(context.getStateStore(ClusteringStores.DOCUMENT_FREQUENCIES));
-        this.weights = new BlendedFrequencies(BackgroundFrequencies.shipped(), frequencies);
-        this.idf = new IdfMemo(weights);
-        this.similarity = new StorySimilarity(idf, frequencies::documentCount, config.titleSimilarityShare(),
-                MAX_CACHED_STORIES);
+        this.statistics = new TermStatistics(BackgroundFrequencies.shipped(),
+                context.getStateStore(ClusteringStores.DOCUMENT_FREQUENCIES));
+        this.similarity = new StorySimilarity(statistics, config.titleSimilarityShare(), MAX_CACHED_STORIES);
     }
 
     @Override
@@ -450,16 +444,14 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     }
 
     private void countDocument(Set<String> distinctTerms) {
-        frequencies.addDocument(distinctTerms);
-        idf.counted(distinctTerms);
+        statistics.addDocument(distinctTerms);
     }
 
     /** Stories sharing the article's rarest known terms, those sharing most of them first. */
     private List<String> termCandidates(Map<String, Integer> vector) {
-        List<String> knownTerms = vector.keySet().stream()
-                .filter(term -> frequencies.documentFrequency(term) > 0)
-                .toList();
-        List<String> queryTerms = rarestTerms(knownTerms, config.maxQueryTerms());
+        // Terms no live document has are in no story's postings.
+        List<String> queryTerms = rarest(vector.keySet().stream().map(statistics::term).filter(t -> t.live() > 0),
+                config.maxQueryTerms());
         Map<String, Integer> hits = new HashMap<>();
         for (String term : queryTerms) {
             IdList postings = termIndex.get(term);
@@ -543,8 +535,11 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
      * words that name an event are rare, and common words' postings would only hold whichever stories came last.
      */
     private List<String> rarestTerms(Collection<String> terms, int limit) {
-        return terms.stream()
-                .map(term -> new RankedTerm(term, weights.documentFrequency(term)))
+        return rarest(terms.stream().map(statistics::term), limit);
+    }
+
+    private static List<String> rarest(Stream<TermStatistics.Term> terms, int limit) {
+        return terms.map(term -> new RankedTerm(term.text(), term.documentFrequency()))
                 .sorted(Comparator.comparingLong(RankedTerm::documentFrequency).thenComparing(RankedTerm::term))
                 .limit(limit)
                 .map(RankedTerm::term)

@@ -1,10 +1,9 @@
 package dev.storywire.processor.cluster;
 
+import dev.storywire.processor.cluster.TermStatistics.Term;
 import dev.storywire.processor.text.TfIdf;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Text similarity of an article (or related item, or story) to candidate stories: the title-only TF-IDF cosine and
@@ -16,27 +15,26 @@ import java.util.function.ToDoubleFunction;
  * per story. A cached norm is reused while the story's term vectors are the same objects and the live document
  * count has grown by at most {@value #NORM_REFRESH_PERCENT}% since it was computed; the dot product always uses
  * the current weights. So in small runs every score is exact, and in long ones a story's norm lags the live
- * counts by at most that share of the corpus (a story that changes gets a fresh norm at once).
+ * counts by at most that share of the corpus (a story that changes gets a fresh norm at once). A story's terms are
+ * looked up in the {@link TermStatistics} once per version of its vectors: a refresh reads the counts through the
+ * terms it kept.
  */
 final class StorySimilarity {
 
     /** How far (percent of live documents) the corpus may grow before a cached story norm is computed again. */
     static final long NORM_REFRESH_PERCENT = 5;
 
-    private final ToDoubleFunction<String> idf;
-    private final LongSupplier liveDocuments;
+    private final TermStatistics statistics;
     private final double titleShare;
     private final Map<String, Norms> norms;
 
     /**
-     * @param idf the current inverse document frequency of a term
-     * @param liveDocuments how many documents the live counts hold (only grows)
+     * @param statistics the document frequencies the weights come from
      * @param titleShare share of the title-only cosine in the similarity
      * @param maxCachedNorms story norms kept (least recently used leave)
      */
-    StorySimilarity(ToDoubleFunction<String> idf, LongSupplier liveDocuments, double titleShare, int maxCachedNorms) {
-        this.idf = idf;
-        this.liveDocuments = liveDocuments;
+    StorySimilarity(TermStatistics statistics, double titleShare, int maxCachedNorms) {
+        this.statistics = statistics;
         this.titleShare = titleShare;
         this.norms = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
@@ -48,25 +46,35 @@ final class StorySimilarity {
 
     /** The weighted vectors of a text, to score against any number of stories while the counts stay the same. */
     Query query(ArticleText text) {
-        return new Query(Weighted.of(text.vector(), idf), Weighted.of(text.titleVector(), idf));
+        return new Query(Weighted.of(text.vector(), statistics), Weighted.of(text.titleVector(), statistics));
     }
 
     /** The similarity of the query's text to {@code story}, between 0 and 1. */
     double score(Query query, StoryState story) {
         Norms storyNorms = normsOf(story);
-        double title = titleShare == 0.0 ? 0.0 : query.title().cosine(story.titleTerms(), storyNorms.title());
-        return titleShare * title + (1.0 - titleShare) * query.full().cosine(story.terms(), storyNorms.full());
+        double title = titleShare == 0.0 ? 0.0
+                : query.title().cosine(story.titleTerms(), storyNorms.titleNorm());
+        return titleShare * title + (1.0 - titleShare) * query.full().cosine(story.terms(), storyNorms.fullNorm());
     }
 
     private Norms normsOf(StoryState story) {
-        long documents = liveDocuments.getAsLong();
+        long documents = statistics.liveDocuments();
         Norms cached = norms.get(story.storyId());
-        if (cached != null && cached.terms() == story.terms() && cached.titleTerms() == story.titleTerms()
-                && (documents - cached.documents()) * 100 <= cached.documents() * NORM_REFRESH_PERCENT) {
-            return cached;
+        if (cached != null && cached.terms() == story.terms() && cached.titleTerms() == story.titleTerms()) {
+            if ((documents - cached.documents()) * 100 <= cached.documents() * NORM_REFRESH_PERCENT) {
+                return cached;
+            }
+            if (cached.full().current() && cached.title().current()) {
+                Norms refreshed = new Norms(story.terms(), story.titleTerms(), documents, cached.full(),
+                        cached.title(), cached.full().norm(statistics), cached.title().norm(statistics));
+                norms.put(story.storyId(), refreshed);
+                return refreshed;
+            }
         }
-        Norms fresh = new Norms(story.terms(), story.titleTerms(), documents, norm(story.terms()),
-                norm(story.titleTerms()));
+        StoryTerms full = StoryTerms.of(story.terms(), statistics);
+        StoryTerms title = StoryTerms.of(story.titleTerms(), statistics);
+        Norms fresh = new Norms(story.terms(), story.titleTerms(), documents, full, title, full.norm(statistics),
+                title.norm(statistics));
         norms.put(story.storyId(), fresh);
         return fresh;
     }
@@ -74,15 +82,6 @@ final class StorySimilarity {
     /** Forgets a story's cached norms (it was merged away or expired). */
     void forget(String storyId) {
         norms.remove(storyId);
-    }
-
-    private double norm(Map<String, Integer> counts) {
-        double sum = 0.0;
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            double w = TfIdf.weight(e.getValue(), idf.applyAsDouble(e.getKey()));
-            sum += w * w;
-        }
-        return Math.sqrt(sum);
     }
 
     /** A text's weighted title-and-excerpt and title vectors. */
@@ -96,7 +95,7 @@ final class StorySimilarity {
      */
     record Weighted(String[] terms, double[] idfs, double[] weights, double norm) {
 
-        static Weighted of(Map<String, Integer> counts, ToDoubleFunction<String> idf) {
+        static Weighted of(Map<String, Integer> counts, TermStatistics statistics) {
             String[] terms = new String[counts.size()];
             double[] idfs = new double[counts.size()];
             double[] weights = new double[counts.size()];
@@ -104,7 +103,7 @@ final class StorySimilarity {
             int i = 0;
             for (Map.Entry<String, Integer> e : counts.entrySet()) {
                 terms[i] = e.getKey();
-                idfs[i] = idf.applyAsDouble(e.getKey());
+                idfs[i] = statistics.idf(e.getKey());
                 weights[i] = TfIdf.weight(e.getValue(), idfs[i]);
                 sum += weights[i] * weights[i];
                 i++;
@@ -128,8 +127,47 @@ final class StorySimilarity {
         }
     }
 
+    /**
+     * A story vector's terms as looked up in the statistics, with their sublinear term frequencies, so its norm
+     * can be computed again without a lookup while none of the terms has been retired.
+     */
+    private record StoryTerms(Term[] terms, double[] frequencies) {
+
+        static StoryTerms of(Map<String, Integer> counts, TermStatistics statistics) {
+            Term[] terms = new Term[counts.size()];
+            double[] frequencies = new double[counts.size()];
+            int i = 0;
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                terms[i] = statistics.term(e.getKey());
+                frequencies[i] = TfIdf.weight(e.getValue(), 1.0);
+                i++;
+            }
+            return new StoryTerms(terms, frequencies);
+        }
+
+        /** Whether every term still gets its counts updated. */
+        boolean current() {
+            for (Term term : terms) {
+                if (term.retired()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The norm of the TF-IDF weighted vector with the current counts. */
+        double norm(TermStatistics statistics) {
+            double sum = 0.0;
+            for (int i = 0; i < terms.length; i++) {
+                double w = frequencies[i] * statistics.idf(terms[i]);
+                sum += w * w;
+            }
+            return Math.sqrt(sum);
+        }
+    }
+
     /** A story's cached norms and what they were computed from. */
-    private record Norms(Map<String, Integer> terms, Map<String, Integer> titleTerms, long documents, double full,
-            double title) {
+    private record Norms(Map<String, Integer> terms, Map<String, Integer> titleTerms, long documents,
+            StoryTerms full, StoryTerms title, double fullNorm, double titleNorm) {
     }
 }

@@ -3,73 +3,111 @@ package dev.storywire.processor.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.storywire.processor.text.BackgroundFrequencies;
 import dev.storywire.processor.text.TfIdf;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.ToDoubleFunction;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class StorySimilarityTest {
 
-    private final Map<String, Double> idf = new HashMap<>(Map.of("vaccine", 3.0, "pfizer", 4.0, "trial", 2.0,
-            "results", 1.5, "moderna", 4.0));
-    private final ToDoubleFunction<String> idfOf = term -> idf.getOrDefault(term, 5.0);
-    private final AtomicLong documents = new AtomicLong(10);
+    private static final long MANY_DOCUMENTS = 100_000;
 
+    private final BackgroundFrequencies background = new BackgroundFrequencies(
+            Map.of("vaccine", 30L, "pfizer", 5L, "trial", 60L, "results", 80L, "moderna", 5L), 200);
     private final ArticleText article = new ArticleText(Map.of("pfizer", 3, "vaccine", 3, "trial", 1),
             Map.of("pfizer", 1, "vaccine", 1), "pfizer");
     private final StoryState story = StoryState.open("st-1")
             .withTerms(Map.of("pfizer", 6, "vaccine", 4, "results", 2, "moderna", 1))
             .withTitleTerms(Map.of("pfizer", 2, "vaccine", 1));
+    private KeyValueStore<String, Long> store;
+    private TermStatistics statistics;
+
+    @BeforeEach
+    void open() {
+        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("df"), Serdes.String(), Serdes.Long())
+                .withLoggingDisabled()
+                .build();
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        statistics = new TermStatistics(background, store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
 
     @Test
     void shouldScoreAsTheMixOfTitleAndFullTfIdfCosines() {
-        StorySimilarity similarity = new StorySimilarity(idfOf, documents::get, 0.4, 100);
+        StorySimilarity similarity = new StorySimilarity(statistics, 0.4, 100);
 
         double score = similarity.score(similarity.query(article), story);
 
-        double expected = 0.4 * TfIdf.cosine(article.titleVector(), story.titleTerms(), idfOf)
-                + 0.6 * TfIdf.cosine(article.vector(), story.terms(), idfOf);
+        double expected = 0.4 * TfIdf.cosine(article.titleVector(), story.titleTerms(), statistics)
+                + 0.6 * TfIdf.cosine(article.vector(), story.terms(), statistics);
         assertThat(score).isCloseTo(expected, within(1e-12));
     }
 
     @Test
     void shouldRecomputeTheStoryNormWhenFewDocumentsWereCounted() {
-        StorySimilarity similarity = new StorySimilarity(idfOf, documents::get, 0.0, 100);
+        StorySimilarity similarity = new StorySimilarity(statistics, 0.0, 100);
         similarity.score(similarity.query(article), story);
 
-        idf.put("moderna", 0.5);
-        documents.incrementAndGet();
+        statistics.addDocument(Set.of("moderna"));
 
         assertThat(similarity.score(similarity.query(article), story))
-                .isCloseTo(TfIdf.cosine(article.vector(), story.terms(), idfOf), within(1e-12));
+                .isCloseTo(TfIdf.cosine(article.vector(), story.terms(), statistics), within(1e-12));
     }
 
     @Test
     void shouldReuseTheStoryNormWhileTheCorpusGrewLessThanTheRefreshShare() {
-        documents.set(100_000);
-        StorySimilarity similarity = new StorySimilarity(idfOf, documents::get, 0.0, 100);
-        double before = similarity.score(similarity.query(article), story);
+        store.put(ClusteringStores.DOCUMENT_COUNT_KEY, MANY_DOCUMENTS);
+        StorySimilarity similarity = new StorySimilarity(statistics, 0.0, 100);
+        similarity.score(similarity.query(article), story);
+        double normThen = storyNorm();
 
-        idf.put("moderna", 0.5); // only in the story: changes its norm, not the dot product
-        documents.addAndGet(100_000 * StorySimilarity.NORM_REFRESH_PERCENT / 100 / 2);
+        // only in the story: changes its norm, not the dot product
+        countDocumentsWithModerna(MANY_DOCUMENTS * StorySimilarity.NORM_REFRESH_PERCENT / 100 / 2);
 
-        assertThat(similarity.score(similarity.query(article), story)).isCloseTo(before, within(1e-12));
-        documents.addAndGet(100_000 * StorySimilarity.NORM_REFRESH_PERCENT / 100);
+        double exact = TfIdf.cosine(article.vector(), story.terms(), statistics);
         assertThat(similarity.score(similarity.query(article), story))
-                .isCloseTo(TfIdf.cosine(article.vector(), story.terms(), idfOf), within(1e-12));
+                .isCloseTo(exact * storyNorm() / normThen, within(1e-12))
+                .isNotCloseTo(exact, within(1e-6));
+        countDocumentsWithModerna(MANY_DOCUMENTS * StorySimilarity.NORM_REFRESH_PERCENT / 100);
+        assertThat(similarity.score(similarity.query(article), story))
+                .isCloseTo(TfIdf.cosine(article.vector(), story.terms(), statistics), within(1e-12));
     }
 
     @Test
     void shouldRecomputeTheNormOfAChangedStoryAtOnce() {
-        documents.set(100_000);
-        StorySimilarity similarity = new StorySimilarity(idfOf, documents::get, 0.0, 100);
+        store.put(ClusteringStores.DOCUMENT_COUNT_KEY, MANY_DOCUMENTS);
+        StorySimilarity similarity = new StorySimilarity(statistics, 0.0, 100);
         similarity.score(similarity.query(article), story);
 
         StoryState grown = story.withTerms(Map.of("pfizer", 6, "vaccine", 4, "results", 2, "moderna", 1, "dose", 9));
 
         assertThat(similarity.score(similarity.query(article), grown))
-                .isCloseTo(TfIdf.cosine(article.vector(), grown.terms(), idfOf), within(1e-12));
+                .isCloseTo(TfIdf.cosine(article.vector(), grown.terms(), statistics), within(1e-12));
+    }
+
+    private void countDocumentsWithModerna(long documents) {
+        for (long i = 0; i < documents; i++) {
+            statistics.addDocument(Set.of("moderna"));
+        }
+    }
+
+    private double storyNorm() {
+        double sum = 0.0;
+        for (Map.Entry<String, Integer> e : story.terms().entrySet()) {
+            double w = TfIdf.weight(e.getValue(), statistics.idf(e.getKey()));
+            sum += w * w;
+        }
+        return Math.sqrt(sum);
     }
 }

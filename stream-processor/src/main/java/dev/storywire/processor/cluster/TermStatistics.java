@@ -1,0 +1,160 @@
+package dev.storywire.processor.cluster;
+
+import dev.storywire.processor.text.DocumentFrequencies;
+import dev.storywire.processor.text.TfIdf;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Document frequencies of the clustering: the background table blended with live counts kept incrementally in a
+ * store, and the IDF they give ({@link TfIdf#idf}). Each term the clustering meets is looked up once into a
+ * {@link Term} that holds its background count, live count and smoothed logarithm together: scoring reads a
+ * term's frequency or IDF thousands of times per article, and separate maps for the live counts, the blend and
+ * the IDF had made those lookups the clustering's largest cost.
+ *
+ * <p>The IDF is {@code 1 + ln(N + k) - ln(df + k)}: {@link #logCount()} is the first logarithm, recomputed once
+ * per counted document, and {@link Term#logFrequency()} the second, recomputed when that term is counted. The
+ * processor is the store's only writer and a new processor instance is created whenever its task's state is
+ * restored, so a loaded term never holds a stale count.
+ */
+final class TermStatistics implements DocumentFrequencies {
+
+    /**
+     * Terms held: the vocabulary of several days of a busy feed with room to spare (about a hundred bytes each).
+     * Past it the table starts over and terms are read from the store again; the terms held until then are marked
+     * {@link Term#retired() retired}, so whoever kept one knows to look it up again.
+     */
+    static final int MAX_TERMS = 500_000;
+
+    private final DocumentFrequencies background;
+    private final KeyValueStore<String, Long> store;
+    private final Map<String, Term> terms = new HashMap<>();
+    /** The live document count, read from the store once ({@code -1} until then). */
+    private long liveDocuments = -1;
+    private double logCount;
+
+    TermStatistics(DocumentFrequencies background, KeyValueStore<String, Long> store) {
+        this.background = background;
+        this.store = store;
+    }
+
+    /** The term's statistics, loaded from the background table and the store on first use. */
+    Term term(String text) {
+        Term term = terms.get(text);
+        if (term == null) {
+            if (terms.size() >= MAX_TERMS) {
+                terms.values().forEach(Term::retire);
+                terms.clear();
+            }
+            term = new Term(text, background.documentFrequency(text), read(text));
+            terms.put(text, term);
+        }
+        return term;
+    }
+
+    /** Background plus live document frequency. */
+    @Override
+    public long documentFrequency(String term) {
+        return term(term).documentFrequency();
+    }
+
+    /** Background plus live document count. */
+    @Override
+    public long documentCount() {
+        return background.documentCount() + liveDocuments();
+    }
+
+    /** How many documents the live counts hold (only grows). */
+    long liveDocuments() {
+        if (liveDocuments < 0) {
+            liveDocuments = read(ClusteringStores.DOCUMENT_COUNT_KEY);
+            logCount = TfIdf.logSmoothed(documentCount());
+        }
+        return liveDocuments;
+    }
+
+    /** {@code ln(N + k)} of the blended document count {@code N}. */
+    double logCount() {
+        liveDocuments();
+        return logCount;
+    }
+
+    /** The IDF of {@code term} with the current counts. */
+    double idf(Term term) {
+        return 1.0 + logCount() - term.logFrequency();
+    }
+
+    /** The IDF of {@code term} with the current counts. */
+    double idf(String term) {
+        return idf(term(term));
+    }
+
+    /** Counts one more document containing each of {@code distinctTerms}. */
+    void addDocument(Collection<String> distinctTerms) {
+        liveDocuments = liveDocuments() + 1;
+        logCount = TfIdf.logSmoothed(documentCount());
+        store.put(ClusteringStores.DOCUMENT_COUNT_KEY, liveDocuments);
+        for (String text : distinctTerms) {
+            Term term = term(text);
+            term.count();
+            store.put(text, term.live);
+        }
+    }
+
+    private long read(String key) {
+        Long value = store.get(key);
+        return value == null ? 0L : value;
+    }
+
+    /** One term's counts. Mutable: the live count grows with every document counted that contains the term. */
+    static final class Term {
+
+        private final String text;
+        private final long background;
+        private long live;
+        private double logFrequency;
+        private boolean retired;
+
+        Term(String text, long background, long live) {
+            this.text = text;
+            this.background = background;
+            this.live = live;
+            this.logFrequency = TfIdf.logSmoothed(background + live);
+        }
+
+        String text() {
+            return text;
+        }
+
+        /** Documents of the live counts that contain the term. */
+        long live() {
+            return live;
+        }
+
+        /** Background plus live documents that contain the term. */
+        long documentFrequency() {
+            return background + live;
+        }
+
+        /** {@code ln(df + k)}: the per-term part of the IDF. */
+        double logFrequency() {
+            return logFrequency;
+        }
+
+        /** Whether the statistics no longer hold this object, so its counts no longer change: look it up again. */
+        boolean retired() {
+            return retired;
+        }
+
+        private void count() {
+            live++;
+            logFrequency = TfIdf.logSmoothed(background + live);
+        }
+
+        private void retire() {
+            retired = true;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.storywire.processor.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.storywire.processor.text.BackgroundFrequencies;
+import dev.storywire.processor.text.TfIdf;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TermStatisticsTest {
+
+    private KeyValueStore<String, Long> store;
+
+    @BeforeEach
+    void open() {
+        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("df"), Serdes.String(), Serdes.Long())
+                .withLoggingDisabled()
+                .build();
+        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void shouldKeepTopicWordsWeightyWhenTenLiveArticlesShareThem() {
+        TermStatistics blended = new TermStatistics(BackgroundFrequencies.shipped(), store);
+        TermStatistics liveOnly = new TermStatistics(BackgroundFrequencies.none(), store);
+        for (int i = 0; i < 10; i++) {
+            blended.addDocument(Set.of("moratorium"));
+        }
+
+        assertThat(blended.idf("moratorium")).isGreaterThan(2.0);
+        assertThat(liveOnly.idf("moratorium")).isLessThan(1.1);
+    }
+
+    @Test
+    void shouldGiveTheIdfOfTheBlendedCounts() {
+        BackgroundFrequencies background = new BackgroundFrequencies(Map.of("vaccine", 40L, "pfizer", 5L), 100);
+        TermStatistics statistics = new TermStatistics(background, store);
+        statistics.addDocument(Set.of("vaccine", "moderna"));
+        statistics.addDocument(Set.of("moderna"));
+
+        assertThat(statistics.documentCount()).isEqualTo(102);
+        assertThat(statistics.documentFrequency("vaccine")).isEqualTo(41);
+        assertThat(statistics.term("moderna").live()).isEqualTo(2);
+        assertThat(statistics.idf("vaccine"))
+                .isCloseTo(1.0 + Math.log((102 + 3.0) / (41 + 3.0)), within(1e-12))
+                .isCloseTo(TfIdf.idf("vaccine", statistics), within(1e-12));
+        assertThat(statistics.idf("unseen")).isCloseTo(1.0 + Math.log((102 + 3.0) / 3.0), within(1e-12));
+    }
+
+    @Test
+    void shouldKeepTheLiveCountsInTheStore() {
+        TermStatistics first = new TermStatistics(BackgroundFrequencies.none(), store);
+        first.addDocument(Set.of("vaccine", "pfizer"));
+        first.addDocument(Set.of("vaccine"));
+
+        TermStatistics restored = new TermStatistics(BackgroundFrequencies.none(), store);
+
+        assertThat(restored.liveDocuments()).isEqualTo(2);
+        assertThat(restored.documentFrequency("vaccine")).isEqualTo(2);
+        assertThat(restored.documentFrequency("pfizer")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldUpdateTheTermsItHandedOut() {
+        TermStatistics statistics = new TermStatistics(BackgroundFrequencies.none(), store);
+        TermStatistics.Term vaccine = statistics.term("vaccine");
+
+        statistics.addDocument(Set.of("vaccine"));
+
+        assertThat(vaccine.live()).isEqualTo(1);
+        assertThat(vaccine.logFrequency()).isCloseTo(TfIdf.logSmoothed(1), within(1e-12));
+        assertThat(vaccine.retired()).isFalse();
+    }
+
+    @Test
+    void shouldRetireTheTermsItHeldWhenItStartsOver() {
+        TermStatistics statistics = new TermStatistics(BackgroundFrequencies.none(), store);
+        TermStatistics.Term first = statistics.term("term-0");
+        for (int i = 1; i < TermStatistics.MAX_TERMS; i++) {
+            statistics.term("term-" + i);
+        }
+        assertThat(first.retired()).isFalse();
+
+        statistics.term("one-more");
+        statistics.addDocument(Collections.singleton("term-0"));
+
+        assertThat(first.retired()).isTrue();
+        assertThat(statistics.term("term-0")).isNotSameAs(first);
+        assertThat(statistics.documentFrequency("term-0")).isEqualTo(1);
+    }
+}
