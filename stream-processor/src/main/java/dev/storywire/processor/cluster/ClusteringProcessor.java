@@ -16,6 +16,7 @@ import dev.storywire.processor.RecordPosition;
 import dev.storywire.processor.text.BackgroundFrequencies;
 import dev.storywire.processor.text.ContentFingerprints;
 import dev.storywire.processor.text.TermVector;
+import dev.storywire.processor.text.TopCounts;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -447,7 +448,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         statistics.addDocument(distinctTerms);
     }
 
-    /** Stories sharing the article's rarest known terms, those sharing most of them first. */
+    /** The stories sharing most of the article's rarest known terms (ties by story id), in no particular order. */
     private List<String> termCandidates(Map<String, Integer> vector) {
         // Terms no live document has are in no story's postings.
         List<String> queryTerms = rarest(vector.keySet().stream().map(statistics::term).filter(t -> t.live() > 0),
@@ -459,12 +460,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 postings.ids().forEach(storyId -> hits.merge(storyId, 1, Integer::sum));
             }
         }
-        return hits.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_TERM_CANDIDATES)
-                .map(Map.Entry::getKey)
-                .toList();
+        return TopCounts.keys(hits, MAX_TERM_CANDIDATES);
     }
 
     private StoryState addRelatedItems(String id, Article article, StoryState story, Changes changes) {

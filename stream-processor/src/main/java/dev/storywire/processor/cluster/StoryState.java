@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.storywire.model.Role;
 import dev.storywire.model.Story;
 import dev.storywire.model.StoryMember;
+import dev.storywire.processor.text.TermVector;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,8 +40,8 @@ public record StoryState(
 
     public StoryState {
         members = members == null ? List.of() : List.copyOf(members);
-        terms = terms == null ? Map.of() : Map.copyOf(terms);
-        titleTerms = titleTerms == null ? Map.of() : Map.copyOf(titleTerms);
+        terms = TermVector.frozen(terms);
+        titleTerms = TermVector.frozen(titleTerms);
         topics = topics == null ? List.of() : List.copyOf(topics);
         leads = leads == null ? List.of() : List.copyOf(leads);
         published = PublishRange.of(members);

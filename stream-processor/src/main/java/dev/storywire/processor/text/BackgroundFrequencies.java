@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,7 +28,8 @@ public final class BackgroundFrequencies implements DocumentFrequencies {
     private final long documents;
 
     public BackgroundFrequencies(Map<String, Long> frequencies, long documents) {
-        this.frequencies = Map.copyOf(frequencies);
+        // A hash map, not Map.copyOf: its lookups by term string are much shorter (see TermVector#frozen).
+        this.frequencies = Collections.unmodifiableMap(new HashMap<>(frequencies));
         this.documents = documents;
     }
 

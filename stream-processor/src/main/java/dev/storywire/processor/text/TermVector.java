@@ -1,7 +1,5 @@
 package dev.storywire.processor.text;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +7,12 @@ import java.util.Map;
 
 /** Raw term counts of a text; TF-IDF weights are applied at scoring time with the current frequencies. */
 public final class TermVector {
+
+    /**
+     * The class of the unmodifiable views {@link #plus} hands out. {@link #frozen} adopts such a view as it is, so
+     * whoever passes one must not keep a modifiable alias of the map behind it ({@link #plus} does not).
+     */
+    private static final Class<?> FROZEN = Collections.unmodifiableMap(new HashMap<>()).getClass();
 
     private TermVector() {
     }
@@ -41,34 +45,33 @@ public final class TermVector {
         return titleTerms.isEmpty() ? null : titleTerms.get(0);
     }
 
-    /** {@code base} plus {@code added}, keeping at most {@code maxTerms} terms: the most frequent, ties by term. */
+    /**
+     * The counts as an unmodifiable hash map: {@code counts} itself when it is already one, as {@link #plus} returns,
+     * else a copy. Term vectors are looked up term by term in the clustering's inner loop; {@code Map.copyOf}'s
+     * open-addressing table probes far longer on term strings than a {@link HashMap} does (it was the single largest
+     * cost of scoring).
+     */
+    public static Map<String, Integer> frozen(Map<String, Integer> counts) {
+        if (counts == null || counts.isEmpty()) {
+            return Map.of();
+        }
+        return counts.getClass() == FROZEN ? counts : Collections.unmodifiableMap(new HashMap<>(counts));
+    }
+
+    /**
+     * {@code base} plus {@code added}, keeping at most {@code maxTerms} terms: the most frequent, ties by term. The
+     * result is {@link #frozen}.
+     */
     public static Map<String, Integer> plus(Map<String, Integer> base, Map<String, Integer> added, int maxTerms) {
         Map<String, Integer> sum = new HashMap<>(base);
         added.forEach((term, count) -> sum.merge(term, count, Integer::sum));
         if (sum.size() <= maxTerms) {
-            return sum;
+            return Collections.unmodifiableMap(sum);
         }
-        int cutoff = cutoffCount(sum.values(), maxTerms);
         Map<String, Integer> bounded = new HashMap<>();
-        List<String> tied = new ArrayList<>();
-        sum.forEach((term, count) -> {
-            if (count > cutoff) {
-                bounded.put(term, count);
-            } else if (count == cutoff) {
-                tied.add(term);
-            }
-        });
-        // Only the terms at the cut-off count need an order (by term); the rest are in or out by count alone.
-        Collections.sort(tied);
-        for (String term : tied.subList(0, Math.min(tied.size(), maxTerms - bounded.size()))) {
-            bounded.put(term, cutoff);
+        for (String term : TopCounts.keys(sum, maxTerms)) {
+            bounded.put(term, sum.get(term));
         }
-        return bounded;
-    }
-
-    /** The lowest count among the {@code maxTerms} most frequent of {@code counts} (more than {@code maxTerms}). */
-    private static int cutoffCount(Collection<Integer> counts, int maxTerms) {
-        int[] sorted = counts.stream().mapToInt(Integer::intValue).sorted().toArray();
-        return sorted[sorted.length - maxTerms];
+        return Collections.unmodifiableMap(bounded);
     }
 }
