@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -276,7 +276,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                     accepted.get(0));
             story = mergeStrongCandidates(id, text, story, accepted, changes);
         }
-        changes.index(story.storyId(), rarestTerms(text.vector().keySet(), config.maxQueryTerms()));
+        changes.index(story.storyId(), rarestTerms(text.vector(), config.maxQueryTerms()));
         return story.withMember(member(id, article, eventTime, Role.PRIMARY))
                 .withTerms(TermVector.plus(story.terms(), text.vector(), config.maxStoryTerms()))
                 .withTitleTerms(TermVector.plus(story.titleTerms(), text.titleVector(), config.maxStoryTerms()))
@@ -361,7 +361,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 .withTitleTerms(TermVector.plus(merged.titleTerms(), loser.titleTerms(), config.maxStoryTerms()))
                 .withTopics(loser.topics());
         unindex(loser);
-        changes.index(survivor.storyId(), rarestTerms(loser.terms().keySet(), indexTermsFor(loser)));
+        changes.index(survivor.storyId(), rarestTerms(loser.terms(), indexTermsFor(loser)));
         storyExpiry.put(expiryKey(loser, Instant.EPOCH), null);
         stories.delete(loser.storyId());
         similarity.forget(loser.storyId());
@@ -451,8 +451,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     /** The stories sharing most of the article's rarest known terms (ties by story id), in no particular order. */
     private List<String> termCandidates(Map<String, Integer> vector) {
         // Terms no live document has are in no story's postings.
-        List<String> queryTerms = rarest(vector.keySet().stream().map(statistics::term).filter(t -> t.live() > 0),
-                config.maxQueryTerms());
+        List<String> queryTerms = rarest(vector, TermStatistics.Term::counted, config.maxQueryTerms());
         Map<String, Integer> hits = new HashMap<>();
         for (String term : queryTerms) {
             IdList postings = termIndex.get(term);
@@ -492,7 +491,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                         .withTitleTerms(TermVector.plus(result.titleTerms(), itemText.titleVector(),
                                 config.maxStoryTerms()));
                 articleStories.put(relatedId, new ArticleAssignment(result.storyId(), Role.RELATED));
-                changes.index(result.storyId(), rarestTerms(itemText.vector().keySet(), config.maxQueryTerms()));
+                changes.index(result.storyId(), rarestTerms(itemText.vector(), config.maxQueryTerms()));
                 changes.resolved.add(relatedId);
             }
         }
@@ -510,7 +509,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             storyExpiry.put(expiryKey(before, eventTime), null);
         } else if (before != null) {
             terms = new HashSet<>(indexTerms);
-            terms.addAll(rarestTerms(state.terms().keySet(), indexTermsFor(state)));
+            terms.addAll(rarestTerms(state.terms(), indexTermsFor(state)));
         }
         for (String term : terms) {
             IdList postings = termIndex.get(term);
@@ -526,20 +525,28 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     }
 
     /**
-     * The {@code limit} terms of {@code terms} with the lowest document frequency (background plus live), ties by
-     * term. A story is indexed under the rarest terms of each text it takes in, as many as an article looks up: the
-     * words that name an event are rare, and common words' postings would only hold whichever stories came last.
+     * The {@code limit} terms of {@code counts} with the lowest document frequency (background plus live); among
+     * terms equally rare, those counted more often in the text first (title terms count more), then by term. A story
+     * is indexed under the rarest terms of each text it takes in, as many as an article looks up: the words that
+     * name an event are rare, and common words' postings would only hold whichever stories came last. The count
+     * decides ties when few documents have been counted and most terms are equally rare: the words of a headline
+     * name its event better than an excerpt's, and the choice no longer depends on the alphabet, which had split two
+     * headlines on one event (PGA Tour and AWS) depending on which of them came first.
      */
-    private List<String> rarestTerms(Collection<String> terms, int limit) {
-        return rarest(terms.stream().map(statistics::term), limit);
+    private List<String> rarestTerms(Map<String, Integer> counts, int limit) {
+        return rarest(counts, term -> true, limit);
     }
 
-    private static List<String> rarest(Stream<TermStatistics.Term> terms, int limit) {
-        return terms.map(term -> new RankedTerm(term.text(), term.documentFrequency()))
-                .sorted(Comparator.comparingLong(RankedTerm::documentFrequency).thenComparing(RankedTerm::term))
-                .limit(limit)
-                .map(RankedTerm::term)
-                .toList();
+    private List<String> rarest(Map<String, Integer> counts, Predicate<TermStatistics.Term> eligible, int limit) {
+        List<RankedTerm> ranked = new ArrayList<>(counts.size());
+        counts.forEach((text, count) -> {
+            TermStatistics.Term term = statistics.term(text);
+            if (eligible.test(term)) {
+                ranked.add(new RankedTerm(text, term.documentFrequency(), count));
+            }
+        });
+        ranked.sort(RankedTerm.RAREST_FIRST);
+        return ranked.stream().limit(limit).map(RankedTerm::term).toList();
     }
 
     /** How many of a whole story's terms stand for its texts in the index: the rarest per text taken in. */
@@ -721,8 +728,12 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         return CanonicalUrl.tryCanonicalId(item.webUrl()).orElse(null);
     }
 
-    /** A term with its document frequency, looked up once for the sort. */
-    private record RankedTerm(String term, long documentFrequency) {
+    /** A term with its document frequency, looked up once for the sort, and its count in the text. */
+    private record RankedTerm(String term, long documentFrequency, int count) {
+
+        static final Comparator<RankedTerm> RAREST_FIRST = Comparator.comparingLong(RankedTerm::documentFrequency)
+                .thenComparing(Comparator.comparingInt(RankedTerm::count).reversed())
+                .thenComparing(RankedTerm::term);
     }
 
     /** A scored candidate story, for the decision and its log line. */

@@ -133,6 +133,11 @@ final class TermStatistics implements DocumentFrequencies {
             return live;
         }
 
+        /** Whether a live document contains the term: only then can a story's postings hold it. */
+        boolean counted() {
+            return live > 0;
+        }
+
         /** Background plus live documents that contain the term. */
         long documentFrequency() {
             return background + live;
