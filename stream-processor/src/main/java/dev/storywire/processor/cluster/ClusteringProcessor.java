@@ -530,8 +530,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
      * is indexed under the rarest terms of each text it takes in, as many as an article looks up: the words that
      * name an event are rare, and common words' postings would only hold whichever stories came last. The count
      * decides ties when few documents have been counted and most terms are equally rare: the words of a headline
-     * name its event better than an excerpt's, and the choice no longer depends on the alphabet, which had split two
-     * headlines on one event (PGA Tour and AWS) depending on which of them came first.
+     * name its event better than an excerpt's. Ranking those ties by the alphabet alone had split two headlines on
+     * one event (PGA Tour and AWS) depending on which of them came first.
      */
     private List<String> rarestTerms(Map<String, Integer> counts, int limit) {
         return rarest(counts, term -> true, limit);

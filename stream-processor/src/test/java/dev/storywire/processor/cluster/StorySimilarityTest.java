@@ -8,9 +8,7 @@ import dev.storywire.processor.text.TfIdf;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +29,7 @@ class StorySimilarityTest {
 
     @BeforeEach
     void open() {
-        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("df"), Serdes.String(), Serdes.Long())
-                .withLoggingDisabled()
-                .build();
-        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        store = InMemoryStores.open("df", Serdes.Long());
         statistics = new TermStatistics(background, store);
     }
 
