@@ -60,23 +60,19 @@ final class StorySimilarity {
     private Norms normsOf(StoryState story) {
         long documents = statistics.liveDocuments();
         Norms cached = norms.get(story.storyId());
-        if (cached != null && cached.terms() == story.terms() && cached.titleTerms() == story.titleTerms()) {
-            if ((documents - cached.documents()) * 100 <= cached.documents() * NORM_REFRESH_PERCENT) {
-                return cached;
-            }
-            if (cached.full().current() && cached.title().current()) {
-                Norms refreshed = new Norms(story.terms(), story.titleTerms(), documents, cached.full(),
-                        cached.title(), cached.full().norm(statistics), cached.title().norm(statistics));
-                norms.put(story.storyId(), refreshed);
-                return refreshed;
-            }
+        boolean sameVectors = cached != null && cached.terms() == story.terms()
+                && cached.titleTerms() == story.titleTerms();
+        if (sameVectors && (documents - cached.documents()) * 100 <= cached.documents() * NORM_REFRESH_PERCENT) {
+            return cached;
         }
-        StoryTerms full = StoryTerms.of(story.terms(), statistics);
-        StoryTerms title = StoryTerms.of(story.titleTerms(), statistics);
-        Norms fresh = new Norms(story.terms(), story.titleTerms(), documents, full, title, full.norm(statistics),
+        // Same vectors, counts moved on: read the counts through the terms kept, unless the statistics started over.
+        boolean termsCurrent = sameVectors && cached.full().current() && cached.title().current();
+        StoryTerms full = termsCurrent ? cached.full() : StoryTerms.of(story.terms(), statistics);
+        StoryTerms title = termsCurrent ? cached.title() : StoryTerms.of(story.titleTerms(), statistics);
+        Norms next = new Norms(story.terms(), story.titleTerms(), documents, full, title, full.norm(statistics),
                 title.norm(statistics));
-        norms.put(story.storyId(), fresh);
-        return fresh;
+        norms.put(story.storyId(), next);
+        return next;
     }
 
     /** Forgets a story's cached norms (it was merged away or expired). */
