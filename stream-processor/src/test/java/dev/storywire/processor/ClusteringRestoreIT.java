@@ -3,11 +3,11 @@ package dev.storywire.processor;
 import static dev.storywire.processor.FeedFiles.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storywire.embedded.EmbeddedKafkaBroker;
 import dev.storywire.model.Article;
 import dev.storywire.model.StoryArticle;
 import dev.storywire.model.StoryIds;
 import dev.storywire.model.Topics;
+import dev.storywire.testsupport.KafkaClusterExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,9 +26,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,34 +39,31 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusteringRestoreIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final ProcessorConfig CONFIG = ProcessorConfig.defaults();
 
-    private static EmbeddedKafkaBroker broker;
-    private static Admin admin;
+    @RegisterExtension
+    static final KafkaClusterExtension KAFKA = new KafkaClusterExtension();
+
+    private static ProcessorConfig config;
 
     @TempDir
     Path work;
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        broker = EmbeddedKafkaBroker.builder().build().start();
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+    static void createTopics() throws Exception {
+        // Topics of this run only: the broker may be a shared cluster (KAFKA_BOOTSTRAP_SERVERS).
+        String prefix = "restore-it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        config = ProcessorConfig.fromMap(Map.of(
+                ProcessorConfig.INPUT_TOPIC, prefix + "feed.articles",
+                ProcessorConfig.STORY_ARTICLES_TOPIC, prefix + "stories.articles",
+                ProcessorConfig.STORIES_TOPIC, prefix + "stories"));
         // The seeds are dated 2020-2022: no time retention, or the broker could delete them mid-test.
         Map<String, String> keep = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
-        admin.createTopics(List.of(
-                new NewTopic(CONFIG.inputTopic(), Optional.of(1), Optional.empty()).configs(keep),
-                new NewTopic(CONFIG.storyArticlesTopic(), Optional.of(1), Optional.empty()).configs(keep),
-                new NewTopic(CONFIG.storiesTopic(), Optional.of(1), Optional.empty()).configs(keep)))
-                .all().get();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (broker != null) {
-            broker.close();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
+            admin.createTopics(List.of(
+                    new NewTopic(config.inputTopic(), Optional.of(1), Optional.empty()).configs(keep),
+                    new NewTopic(config.storyArticlesTopic(), Optional.of(1), Optional.empty()).configs(keep),
+                    new NewTopic(config.storiesTopic(), Optional.of(1), Optional.empty()).configs(keep)))
+                    .all().get();
         }
     }
 
@@ -91,27 +88,27 @@ class ClusteringRestoreIT {
 
     private static void publish(Article... articles) throws Exception {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         try (KafkaProducer<String, Article> producer = new KafkaProducer<>(properties,
                 Topics.KEY_SERDE.serializer(), Topics.ARTICLE_SERDE.serializer())) {
             for (Article article : articles) {
-                producer.send(new ProducerRecord<>(CONFIG.inputTopic(), article.id(), article)).get();
+                producer.send(new ProducerRecord<>(config.inputTopic(), article.id(), article)).get();
             }
         }
     }
 
     /** Runs the processor until {@code articles} article records are on the output; their latest story ids. */
     private Map<String, String> runUntil(String applicationId, Path stateDir, int articles) throws Exception {
-        Properties properties = StreamProcessorApp.streamsProperties(broker.bootstrapServers(), applicationId,
+        Properties properties = StreamProcessorApp.streamsProperties(KAFKA.bootstrapServers(), applicationId,
                 stateDir, 1);
-        try (StreamProcessorApp app = StreamProcessorApp.start(CONFIG, properties)) {
+        try (StreamProcessorApp app = StreamProcessorApp.start(config, properties)) {
             return readStoryOfArticles(articles);
         }
     }
 
     private static Map<String, String> readStoryOfArticles(int expected) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -119,14 +116,14 @@ class ClusteringRestoreIT {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         try (KafkaConsumer<String, StoryArticle> consumer = new KafkaConsumer<>(properties,
                 Topics.KEY_SERDE.deserializer(), Topics.STORY_ARTICLE_SERDE.deserializer())) {
-            consumer.subscribe(List.of(CONFIG.storyArticlesTopic()));
+            consumer.subscribe(List.of(config.storyArticlesTopic()));
             while (storyOf.size() < expected && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, StoryArticle> record : consumer.poll(Duration.ofMillis(200))) {
                     storyOf.put(record.key(), record.value().storyId());
                 }
             }
         }
-        assertThat(storyOf).as("article records on %s", CONFIG.storyArticlesTopic()).hasSize(expected);
+        assertThat(storyOf).as("article records on %s", config.storyArticlesTopic()).hasSize(expected);
         return storyOf;
     }
 }
