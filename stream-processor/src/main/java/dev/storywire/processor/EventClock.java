@@ -19,18 +19,39 @@ public final class EventClock {
     /** Odd so the median is one article's time; large enough that a burst of odd dates cannot move it. */
     public static final int WINDOW = 101;
 
+    /** The recent times in arrival order, a ring. */
     private final long[] recent = new long[WINDOW];
+    /**
+     * The same times sorted, kept up to date on every observation (one binary search and one array shift): the
+     * clock is read for every article and related item, and sorting the window each time was a visible cost.
+     */
+    private final long[] sorted = new long[WINDOW];
     private int size;
     private int next;
-    /** The recent times sorted, kept until the next observation ({@code null} then). */
-    private long[] sorted;
 
     /** Records an article's publish time. */
     public void observe(Instant eventTime) {
-        recent[next] = eventTime.toEpochMilli();
+        long time = eventTime.toEpochMilli();
+        if (size == WINDOW) {
+            removeSorted(recent[next]);
+        }
+        insertSorted(time);
+        recent[next] = time;
         next = (next + 1) % WINDOW;
-        size = Math.min(size + 1, WINDOW);
-        sorted = null;
+    }
+
+    private void removeSorted(long time) {
+        int at = Arrays.binarySearch(sorted, 0, size, time);
+        System.arraycopy(sorted, at + 1, sorted, at, size - at - 1);
+        size--;
+    }
+
+    private void insertSorted(long time) {
+        int at = Arrays.binarySearch(sorted, 0, size, time);
+        int insertAt = at >= 0 ? at : -at - 1;
+        System.arraycopy(sorted, insertAt, sorted, insertAt + 1, size - insertAt);
+        sorted[insertAt] = time;
+        size++;
     }
 
     /**
@@ -53,10 +74,6 @@ public final class EventClock {
     private Instant median(boolean upper) {
         if (size == 0) {
             return Instant.MIN;
-        }
-        if (sorted == null) {
-            sorted = Arrays.copyOf(recent, size);
-            Arrays.sort(sorted);
         }
         return Instant.ofEpochMilli(sorted[upper ? size / 2 : (size - 1) / 2]);
     }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class EventClockTest {
@@ -32,6 +36,23 @@ class EventClockTest {
             clock.observe(later.plusSeconds(i));
         }
         assertThat(clock.now()).isAfter(later);
+    }
+
+    @Test
+    void shouldGiveTheMediansOfTheLastWindowOfTimesWithRepeats() {
+        EventClock clock = new EventClock();
+        Random random = new Random(11);
+        List<Long> seen = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            long time = 1_600_000_000_000L + random.nextInt(50) * 60_000L;
+            clock.observe(Instant.ofEpochMilli(time));
+            seen.add(time);
+            List<Long> window = new ArrayList<>(seen.subList(Math.max(0, seen.size() - EventClock.WINDOW), seen.size()));
+            Collections.sort(window);
+
+            assertThat(clock.now()).isEqualTo(Instant.ofEpochMilli(window.get((window.size() - 1) / 2)));
+            assertThat(clock.upperMedian()).isEqualTo(Instant.ofEpochMilli(window.get(window.size() / 2)));
+        }
     }
 
     @Test

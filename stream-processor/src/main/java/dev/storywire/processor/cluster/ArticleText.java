@@ -3,6 +3,7 @@ package dev.storywire.processor.cluster;
 import dev.storywire.processor.text.TermVector;
 import dev.storywire.processor.text.Tokenizer;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 
 /**
@@ -15,9 +16,24 @@ import java.util.Map;
 record ArticleText(Map<String, Integer> vector, Map<String, Integer> titleVector, String lead) {
 
     static ArticleText of(String title, String excerpt, int titleWeight) {
+        return of(title, excerpt, titleWeight, UnaryOperator.identity());
+    }
+
+    /**
+     * The text evidence with every term replaced by {@code canonical}'s instance of it. The clustering passes the
+     * {@link TermStatistics#canonical one instance per term} its statistics hold: the text's terms are then looked up
+     * in story vectors, postings and the statistics, and equal keys that are the same object compare at once, where
+     * a fresh string from the analyser is compared character by character.
+     */
+    static ArticleText of(String title, String excerpt, int titleWeight, UnaryOperator<String> canonical) {
         // The title is analysed once for all three.
-        List<String> titleTerms = Tokenizer.terms(title);
-        return new ArticleText(TermVector.of(titleTerms, Tokenizer.terms(excerpt), titleWeight),
+        List<String> titleTerms = canonical(Tokenizer.terms(title), canonical);
+        return new ArticleText(TermVector.of(titleTerms, canonical(Tokenizer.terms(excerpt), canonical), titleWeight),
                 TermVector.of(titleTerms, List.of(), 1), TermVector.leadTerm(titleTerms));
+    }
+
+    private static List<String> canonical(List<String> terms, UnaryOperator<String> canonical) {
+        terms.replaceAll(canonical);
+        return terms;
     }
 }

@@ -16,7 +16,6 @@ import dev.storywire.processor.RecordPosition;
 import dev.storywire.processor.text.BackgroundFrequencies;
 import dev.storywire.processor.text.ContentFingerprints;
 import dev.storywire.processor.text.TermVector;
-import dev.storywire.processor.text.TopCounts;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -256,7 +255,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private StoryState placeNewArticle(String id, Article article, Instant eventTime, ArticleAssignment prior,
             Changes changes) {
         boolean newDocument = prior == null && relatedIndex.get(id) == null;
-        ArticleText text = ArticleText.of(article.title(), article.excerpt(), config.titleWeight());
+        ArticleText text = ArticleText.of(article.title(), article.excerpt(), config.titleWeight(),
+                statistics::canonical);
         List<Candidate> accepted = acceptedCandidates(id, article, text, eventTime, prior);
         if (newDocument) {
             countDocument(text.vector().keySet());
@@ -452,14 +452,14 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private List<String> termCandidates(Map<String, Integer> vector) {
         // Terms no live document has are in no story's postings.
         List<String> queryTerms = rarest(vector, TermStatistics.Term::counted, config.maxQueryTerms());
-        Map<String, Integer> hits = new HashMap<>();
+        HitCounts hits = new HitCounts(queryTerms.size() * config.maxPostingsPerTerm());
         for (String term : queryTerms) {
             IdList postings = termIndex.get(term);
             if (postings != null) {
-                postings.ids().forEach(storyId -> hits.merge(storyId, 1, Integer::sum));
+                postings.ids().forEach(hits::add);
             }
         }
-        return TopCounts.keys(hits, MAX_TERM_CANDIDATES);
+        return hits.top(MAX_TERM_CANDIDATES);
     }
 
     private StoryState addRelatedItems(String id, Article article, StoryState story, Changes changes) {
@@ -477,7 +477,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             if (assigned != null) {
                 continue;
             }
-            ArticleText itemText = ArticleText.of(item.title(), item.excerpt(), config.titleWeight());
+            ArticleText itemText = ArticleText.of(item.title(), item.excerpt(), config.titleWeight(),
+                    statistics::canonical);
             if (listers == null) {
                 countDocument(itemText.vector().keySet());
             }

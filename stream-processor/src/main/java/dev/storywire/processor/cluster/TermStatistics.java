@@ -54,6 +54,14 @@ final class TermStatistics implements DocumentFrequencies {
         return term;
     }
 
+    /**
+     * The one instance of {@code text} the statistics hold (the first one met). Keys that are the same object match
+     * without a character comparison in every map the term is looked up in.
+     */
+    String canonical(String text) {
+        return term(text).text();
+    }
+
     /** Background plus live document frequency. */
     @Override
     public long documentFrequency(String term) {

@@ -57,6 +57,15 @@ class TermStatisticsTest {
     }
 
     @Test
+    void shouldHandOutOneInstanceOfEachTerm() {
+        TermStatistics statistics = new TermStatistics(BackgroundFrequencies.shipped(), store);
+        String first = statistics.canonical(new String("moratorium"));
+
+        assertThat(statistics.canonical(new String("moratorium"))).isSameAs(first);
+        assertThat(statistics.canonical("eviction")).isEqualTo("eviction").isNotSameAs(first);
+    }
+
+    @Test
     void shouldKeepTheLiveCountsInTheStore() {
         TermStatistics first = new TermStatistics(BackgroundFrequencies.none(), store);
         first.addDocument(Set.of("vaccine", "pfizer"));
