@@ -113,8 +113,11 @@ public final class ClusterBenchmark {
         }
     }
 
-    /** One variant over one input: its speed, and its clustering against the feed's truth. */
-    private record Run(Measurement measurement, ClusteringScores quality) {
+    /**
+     * One variant over one input: its speed, its clustering against the feed's truth, and the share of the machine's
+     * CPU time the hypervisor stole while it ran (from start to finish of the client).
+     */
+    private record Run(Measurement measurement, ClusteringScores quality, double hostStealPercent) {
     }
 
     /**
@@ -194,7 +197,8 @@ public final class ClusterBenchmark {
                 + " broker, the clients' network threads, the log cleaner, GC and JIT; ArticlesPerStreamThreadCpuSecond"
                 + " figures by the CPU time of the one stream thread that runs the whole topology (dedupe, clustering,"
                 + " serialisation, handing records to the producer), which other processes on the machine distort"
-                + " less");
+                + " less; HostCpuStealPercent figures are the share of the machine's CPU time (/proc/stat) the"
+                + " hypervisor gave to other guests while the client ran, which slows every figure of that run");
         results.put("quality", "per run, of the clustering variant: B-cubed and pairwise precision, recall and F1"
                 + " of the latest story each article was sent to stories.articles with, against the truth, the story"
                 + " SyntheticFeed generated the article for, over the articles that have both (ClusteringScores,"
@@ -255,20 +259,22 @@ public final class ClusterBenchmark {
         CountingClustering step = new CountingClustering(variant.step.apply(config), progress, assignments);
         Path stateDir = Files.createDirectories(work.resolve("state").resolve(applicationId));
         LOG.info("{}: {} articles from {}", applicationId, feed.articles(), feed.topic());
+        HostCpu.Sample cpuBefore = HostCpu.sample();
         try (StreamProcessorApp app = StreamProcessorApp.start(StoryTopology.buildTopology(config, step),
                 streamsProperties(bootstrapServers, applicationId, stateDir))) {
             awaitCompletion(applicationId, app, progress, feed);
         } finally {
             Directories.deleteQuietly(stateDir);
         }
+        double stealPercent = HostCpu.stealPercent(cpuBefore, HostCpu.sample());
         Measurement measurement = progress.measurement();
         ClusteringScores quality = ContingencyScores.of(assignments.storyOfArticle(), feed.truth());
         LOG.info("{}: {} articles/s (last tenth {}/s), {} per process CPU second, {} per stream thread CPU second,"
-                + " {} story records; quality against the feed's truth: {}", applicationId,
+                + " {} story records, host CPU steal {} %; quality against the feed's truth: {}", applicationId,
                 format(measurement.perSecond()), format(measurement.tailPerSecond()),
                 format(measurement.perCpuSecond()), format(measurement.perStreamThreadCpuSecond()),
-                measurement.storyRecords(), quality.describe());
-        return new Run(measurement, quality);
+                measurement.storyRecords(), format(stealPercent), quality.describe());
+        return new Run(measurement, quality, stealPercent);
     }
 
     private static Properties streamsProperties(String bootstrapServers, String applicationId, Path stateDir) {
@@ -356,6 +362,8 @@ public final class ClusterBenchmark {
         figures.put("clusteringToIdentityStreamThreadCpu",
                 round(clustering.perStreamThreadCpuSecond() / identity.perStreamThreadCpuSecond()));
         figures.put("storiesEmitted", clustering.storyRecords());
+        figures.put("identityHostCpuStealPercent", roundOrNull(comparison.identity().hostStealPercent()));
+        figures.put("clusteringHostCpuStealPercent", roundOrNull(comparison.clustering().hostStealPercent()));
         figures.put("repeats", comparison.clusteringRuns().size());
         figures.put("identityArticlesPerSecondOfEachRun", perSecondOfEach(comparison.identityRuns()));
         figures.put("clusteringArticlesPerSecondOfEachRun", perSecondOfEach(comparison.clusteringRuns()));
@@ -418,6 +426,11 @@ public final class ClusterBenchmark {
 
     private static double round(double value) {
         return Math.round(value * 100.0) / 100.0;
+    }
+
+    /** As {@link #round}; {@code null} when the figure is unknown (no /proc/stat). */
+    private static Double roundOrNull(double value) {
+        return Double.isNaN(value) ? null : round(value);
     }
 
     /** Quality figures to four places: differences between versions are often in the third. */
