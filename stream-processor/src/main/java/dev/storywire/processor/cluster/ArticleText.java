@@ -3,8 +3,8 @@ package dev.storywire.processor.cluster;
 import dev.storywire.processor.text.TermVector;
 import dev.storywire.processor.text.Tokenizer;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The text evidence of an article or related item, computed once per record.
