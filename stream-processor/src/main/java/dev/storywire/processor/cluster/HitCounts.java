@@ -17,9 +17,16 @@ final class HitCounts {
     private int[] counts;
     private int size;
 
+    /**
+     * Tables start at most this big (slots): the defaults expect 12 × 16 ids, and a configuration with far longer
+     * postings should not allocate a huge table per article before it knows how many ids come.
+     */
+    private static final int MAX_INITIAL_CAPACITY = 1 << 12;
+
     /** @param expected about how many distinct ids will be counted (the table grows past it if need be) */
     HitCounts(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(8, expected * 2 - 1)) << 1;
+        int wanted = Math.min(Math.max(4, expected), MAX_INITIAL_CAPACITY / 2);
+        int capacity = Integer.highestOneBit(wanted * 2 - 1) << 1;
         keys = new String[capacity];
         counts = new int[capacity];
     }

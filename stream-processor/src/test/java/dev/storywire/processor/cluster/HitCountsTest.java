@@ -31,6 +31,20 @@ class HitCountsTest {
     }
 
     @Test
+    void shouldCountEveryIdWhateverSizeWasExpected() {
+        for (int expected : new int[] {0, 1, Integer.MAX_VALUE}) {
+            HitCounts hits = new HitCounts(expected);
+            for (int i = 0; i < 5_000; i++) {
+                hits.add("st-" + i);
+            }
+            hits.add("st-7");
+
+            assertThat(hits.top(1)).containsExactly("st-7");
+            assertThat(hits.top(5_000)).hasSize(5_000);
+        }
+    }
+
+    @Test
     void shouldChooseAsTopCountsDoesWhenItGrowsPastItsExpectedSize() {
         Random random = new Random(7);
         for (int round = 0; round < 50; round++) {
