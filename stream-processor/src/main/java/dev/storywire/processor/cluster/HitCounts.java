@@ -1,8 +1,6 @@
 package dev.storywire.processor.cluster;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
+import dev.storywire.processor.text.TopCounts;
 import java.util.List;
 
 /**
@@ -13,15 +11,15 @@ import java.util.List;
  */
 final class HitCounts {
 
-    private String[] keys;
-    private int[] counts;
-    private int size;
-
     /**
      * Tables start at most this big (slots): the defaults expect 12 × 16 ids, and a configuration with far longer
      * postings should not allocate a huge table per article before it knows how many ids come.
      */
     private static final int MAX_INITIAL_CAPACITY = 1 << 12;
+
+    private String[] keys;
+    private int[] counts;
+    private int size;
 
     /** @param expected about how many distinct ids will be counted (the table grows past it if need be) */
     HitCounts(int expected) {
@@ -45,47 +43,9 @@ final class HitCounts {
         counts[slot]++;
     }
 
-    /**
-     * The {@code limit} ids with the most hits, ties by id, in no particular order: only the ids at the cut-off count
-     * are sorted, as in {@code TopCounts}.
-     */
+    /** The {@code limit} ids with the most hits, ties by id, in no particular order ({@link TopCounts}). */
     List<String> top(int limit) {
-        List<String> chosen = new ArrayList<>(Math.min(size, limit));
-        if (size <= limit) {
-            for (String key : keys) {
-                if (key != null) {
-                    chosen.add(key);
-                }
-            }
-            return chosen;
-        }
-        int cutoff = cutoffCount(limit);
-        List<String> tied = new ArrayList<>();
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == null) {
-                continue;
-            }
-            if (counts[i] > cutoff) {
-                chosen.add(keys[i]);
-            } else if (counts[i] == cutoff) {
-                tied.add(keys[i]);
-            }
-        }
-        Collections.sort(tied);
-        chosen.addAll(tied.subList(0, limit - chosen.size()));
-        return chosen;
-    }
-
-    private int cutoffCount(int limit) {
-        int[] sorted = new int[size];
-        int n = 0;
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                sorted[n++] = counts[i];
-            }
-        }
-        Arrays.sort(sorted);
-        return sorted[size - limit];
+        return TopCounts.keys(keys, counts, size, limit);
     }
 
     private void grow() {

@@ -18,32 +18,58 @@ public final class TopCounts {
 
     /** The {@code limit} keys of {@code counts} with the highest counts, ties by key, in no particular order. */
     public static List<String> keys(Map<String, Integer> counts, int limit) {
-        if (counts.size() <= limit) {
-            return new ArrayList<>(counts.keySet());
+        String[] keys = new String[counts.size()];
+        int[] values = new int[counts.size()];
+        int i = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            keys[i] = e.getKey();
+            values[i] = e.getValue();
+            i++;
         }
-        int cutoff = cutoffCount(counts, limit);
-        List<String> chosen = new ArrayList<>(limit);
-        List<String> tied = new ArrayList<>();
-        counts.forEach((key, count) -> {
-            if (count > cutoff) {
-                chosen.add(key);
-            } else if (count == cutoff) {
-                tied.add(key);
+        return keys(keys, values, counts.size(), limit);
+    }
+
+    /**
+     * The same choice over parallel arrays, as an open-addressing table keeps them: {@code keys[i]} counted
+     * {@code counts[i]} times, {@code null} keys are empty slots, {@code size} keys are not {@code null}.
+     */
+    public static List<String> keys(String[] keys, int[] counts, int size, int limit) {
+        List<String> chosen = new ArrayList<>(Math.min(size, limit));
+        if (size <= limit) {
+            for (String key : keys) {
+                if (key != null) {
+                    chosen.add(key);
+                }
             }
-        });
+            return chosen;
+        }
+        int cutoff = cutoffCount(keys, counts, size, limit);
+        List<String> tied = new ArrayList<>();
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == null) {
+                continue;
+            }
+            if (counts[i] > cutoff) {
+                chosen.add(keys[i]);
+            } else if (counts[i] == cutoff) {
+                tied.add(keys[i]);
+            }
+        }
         Collections.sort(tied);
         chosen.addAll(tied.subList(0, limit - chosen.size()));
         return chosen;
     }
 
-    /** The lowest count among the {@code limit} highest of {@code counts} (more than {@code limit} of them). */
-    private static int cutoffCount(Map<String, Integer> counts, int limit) {
-        int[] sorted = new int[counts.size()];
-        int i = 0;
-        for (int count : counts.values()) {
-            sorted[i++] = count;
+    /** The lowest count among the {@code limit} highest (more than {@code limit} keys). */
+    private static int cutoffCount(String[] keys, int[] counts, int size, int limit) {
+        int[] sorted = new int[size];
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != null) {
+                sorted[n++] = counts[i];
+            }
         }
         Arrays.sort(sorted);
-        return sorted[sorted.length - limit];
+        return sorted[size - limit];
     }
 }
