@@ -82,11 +82,6 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private static final int MAX_TERM_CANDIDATES = 32;
     /** Stories kept decoded: the active stories of several days of a busy feed. */
     static final int MAX_CACHED_STORIES = 20_000;
-    /**
-     * Terms whose postings stay decoded: the common words plus the rare terms of the live stories; rare terms'
-     * postings are a story id or two, so the bound costs tens of megabytes.
-     */
-    static final int MAX_CACHED_POSTINGS = 100_000;
     /** How often (stream time) expired stories are taken out of the candidate indexes. */
     private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
 
@@ -96,7 +91,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private CachedStore<StoryState> stories;
     private KeyValueStore<String, Article> articles;
     private KeyValueStore<String, IdList> relatedIndex;
-    private CachedStore<IdList> termIndex;
+    /** Live stories by their rarest terms: in memory, built again from the live stories on every start. */
+    private TermIndex termIndex;
     private KeyValueStore<String, String> storyExpiry;
     private KeyValueStore<String, String> fingerprints;
     private final EventClock clock = new EventClock();
@@ -134,12 +130,35 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         this.stories = new CachedStore<>(context.getStateStore(ClusteringStores.STORIES), MAX_CACHED_STORIES);
         this.articles = context.getStateStore(ClusteringStores.ARTICLES);
         this.relatedIndex = context.getStateStore(ClusteringStores.RELATED_INDEX);
-        this.termIndex = new CachedStore<>(context.getStateStore(ClusteringStores.TERM_INDEX), MAX_CACHED_POSTINGS);
         this.storyExpiry = context.getStateStore(ClusteringStores.STORY_EXPIRY);
         this.fingerprints = context.getStateStore(ClusteringStores.FINGERPRINTS);
         this.statistics = new TermStatistics(BackgroundFrequencies.shipped(),
                 context.getStateStore(ClusteringStores.DOCUMENT_FREQUENCIES));
         this.similarity = new StorySimilarity(statistics, config.titleSimilarityShare(), MAX_CACHED_STORIES);
+        this.termIndex = new TermIndex(config.maxPostingsPerTerm());
+        rebuildTermIndex();
+    }
+
+    /**
+     * Posts every live story under its rarest terms, as {@link #save} does for a story that comes back to the
+     * indexes: oldest update first (the expiry index's order), so the latest updated are the latest postings. The
+     * stores were restored before the processor starts, and the live stories are those the expiry index holds.
+     */
+    private void rebuildTermIndex() {
+        List<String> live = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = storyExpiry.all()) {
+            all.forEachRemaining(entry -> live.add(entry.value));
+        }
+        for (String storyId : live) {
+            StoryState state = stories.get(storyId);
+            if (state != null && state.indexed()) {
+                rarestTerms(state.terms(), indexTermsFor(state)).forEach(term -> termIndex.add(term, storyId));
+            }
+        }
+        if (!live.isEmpty()) {
+            LOG.info("Term index built from {} live stories: {} stories under {} terms", live.size(),
+                    termIndex.stories(), termIndex.terms());
+        }
     }
 
     @Override
@@ -454,10 +473,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         List<String> queryTerms = rarest(vector, TermStatistics.Term::counted, config.maxQueryTerms());
         HitCounts hits = new HitCounts(queryTerms.size() * config.maxPostingsPerTerm());
         for (String term : queryTerms) {
-            IdList postings = termIndex.get(term);
-            if (postings != null) {
-                postings.ids().forEach(hits::add);
-            }
+            termIndex.forEachStory(term, hits::add);
         }
         return hits.top(MAX_TERM_CANDIDATES);
     }
@@ -513,11 +529,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             terms.addAll(rarestTerms(state.terms(), indexTermsFor(state)));
         }
         for (String term : terms) {
-            IdList postings = termIndex.get(term);
-            if (postings == null || !postings.ids().contains(state.storyId())) {
-                termIndex.put(term, (postings == null ? IdList.empty() : postings)
-                        .with(state.storyId(), config.maxPostingsPerTerm()));
-            }
+            termIndex.add(term, state.storyId());
         }
         StoryState next = state.withIndexed(true).nextVersion();
         stories.put(next.storyId(), next);
@@ -560,22 +572,10 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         return ExpiryKeys.of(state.lastUpdated().orElse(fallback).toEpochMilli(), state.storyId());
     }
 
-    /** Takes the story's id out of the postings of its terms. */
+    /** Takes the story's id out of every posting it is in. */
     private void unindex(StoryState state) {
-        if (!state.indexed()) {
-            return;
-        }
-        for (String term : state.terms().keySet()) {
-            IdList postings = termIndex.get(term);
-            // Bounded postings keep the most recent stories: an expiring story has mostly left its common terms'.
-            if (postings != null && postings.ids().contains(state.storyId())) {
-                IdList remaining = postings.without(state.storyId());
-                if (remaining.ids().isEmpty()) {
-                    termIndex.delete(term);
-                } else {
-                    termIndex.put(term, remaining);
-                }
-            }
+        if (state.indexed()) {
+            termIndex.remove(state.storyId());
         }
     }
 

@@ -13,7 +13,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The clustering processor's RocksDB stores, all changelogged, each with a {@link WriteBehindStore} on top
  * (written down once per commit). A story merge rewrites {@link #ARTICLE_STORIES}
- * (article to story) and {@link #STORIES} (story to members) and moves the term postings.
+ * (article to story) and {@link #STORIES} (story to members). The term index is not a store: it is derived from the
+ * live stories and held in memory ({@link TermIndex}).
  */
 public final class ClusteringStores {
 
@@ -25,8 +26,6 @@ public final class ClusteringStores {
     public static final String ARTICLES = "cluster-articles";
     /** Related article id to the ids of the feed articles that listed it ({@link IdList}, bounded). */
     public static final String RELATED_INDEX = "cluster-related-index";
-    /** Term to the ids of the stories containing it ({@link IdList}, bounded, most recent last). */
-    public static final String TERM_INDEX = "cluster-term-index";
     /**
      * Content fingerprint (see {@code ContentFingerprints}) to the id of the first feed article that had it: how
      * syndicated copies find their original. Entries leave with their story (retention).
@@ -55,7 +54,6 @@ public final class ClusteringStores {
                 store(STORIES, JsonSerde.of(StoryState.class), inMemory),
                 store(ARTICLES, Topics.ARTICLE_SERDE, inMemory),
                 store(RELATED_INDEX, JsonSerde.of(IdList.class), inMemory),
-                store(TERM_INDEX, JsonSerde.of(IdList.class), inMemory),
                 store(DOCUMENT_FREQUENCIES, Serdes.Long(), inMemory),
                 store(FINGERPRINTS, Serdes.String(), inMemory),
                 store(STORY_EXPIRY, Serdes.String(), inMemory));
