@@ -6,9 +6,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * A key-value store with a write-through cache of deserialised values in front, bounded (least recently used
- * leave). Decoding JSON values again on every read was the clustering's main cost for story states and term
- * postings. The processor is the store's only writer and a new processor instance is created whenever its task's
- * state is restored, so the cache never serves a stale value.
+ * leave). Decoding JSON values again on every read was the clustering's main cost for story states (the term
+ * postings had one too, before the term index moved to memory). It is not worth it for small values read a few
+ * times: over the articles' story assignments, related links and fingerprints, the cache's own bookkeeping cost as
+ * much stream-thread time as the RocksDB reads it saved. The processor is the store's only writer and a new
+ * processor instance is created whenever its task's state is restored, so the cache never serves a stale value.
  */
 final class CachedStore<V> {
 
@@ -40,9 +42,10 @@ final class CachedStore<V> {
         return stored;
     }
 
+    /** Writes {@code value}; {@code null} deletes, as for Kafka Streams stores. */
     void put(String key, V value) {
         store.put(key, value);
-        cache.put(key, value);
+        cache.put(key, value == null ? ABSENT : value);
     }
 
     void delete(String key) {
