@@ -1,16 +1,15 @@
 package dev.storywire.processor.cluster;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * A key-value store with a write-through cache of deserialised values in front, bounded (least recently used
- * leave). Decoding JSON values again on every read was the clustering's main cost for story states (the term
- * postings had one too, before the term index moved to memory). It is not worth it for small values read a few
- * times: over the articles' story assignments, related links and fingerprints, the cache's own bookkeeping cost as
- * much stream-thread time as the RocksDB reads it saved. The processor is the store's only writer and a new
- * processor instance is created whenever its task's state is restored, so the cache never serves a stale value.
+ * A key-value store with a write-through cache of deserialised values in front, bounded
+ * ({@link RecentlyUsedCache}). Decoding JSON values again on every read was the clustering's main cost for story
+ * states (the term postings had one too, before the term index moved to memory). It is not worth it for small values
+ * read a few times: over the articles' story assignments, related links and fingerprints, an access-ordered cache's
+ * own bookkeeping cost as much stream-thread time as the RocksDB reads it saved. The processor is the store's only
+ * writer and a new processor instance is created whenever its task's state is restored, so the cache never serves a
+ * stale value.
  */
 final class CachedStore<V> {
 
@@ -18,16 +17,11 @@ final class CachedStore<V> {
     private static final Object ABSENT = new Object();
 
     private final KeyValueStore<String, V> store;
-    private final Map<String, Object> cache;
+    private final RecentlyUsedCache<String, Object> cache;
 
     CachedStore(KeyValueStore<String, V> store, int maxEntries) {
         this.store = store;
-        this.cache = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-                return size() > maxEntries;
-            }
-        };
+        this.cache = new RecentlyUsedCache<>(maxEntries);
     }
 
     /** The value of {@code key}, or {@code null} when the store has none. */

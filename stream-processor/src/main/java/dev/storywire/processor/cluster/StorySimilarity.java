@@ -2,7 +2,6 @@ package dev.storywire.processor.cluster;
 
 import dev.storywire.processor.cluster.TermStatistics.Term;
 import dev.storywire.processor.text.TfIdf;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,7 +25,7 @@ final class StorySimilarity {
 
     private final TermStatistics statistics;
     private final double titleShare;
-    private final Map<String, Norms> norms;
+    private final RecentlyUsedCache<String, Norms> norms;
 
     /**
      * @param statistics the document frequencies the weights come from
@@ -36,12 +35,7 @@ final class StorySimilarity {
     StorySimilarity(TermStatistics statistics, double titleShare, int maxCachedNorms) {
         this.statistics = statistics;
         this.titleShare = titleShare;
-        this.norms = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Norms> eldest) {
-                return size() > maxCachedNorms;
-            }
-        };
+        this.norms = new RecentlyUsedCache<>(maxCachedNorms);
     }
 
     /** The weighted vectors of a text, to score against any number of stories while the counts stay the same. */
