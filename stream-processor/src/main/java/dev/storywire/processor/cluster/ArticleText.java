@@ -12,8 +12,17 @@ import java.util.function.UnaryOperator;
  * @param vector title-and-excerpt term counts, title terms weighted
  * @param titleVector title term counts
  * @param lead the headline's first term ({@link TermVector#leadTerm}), or {@code null}
+ * @param hashes the hash codes of {@code vector}'s terms, derived from it (whatever is passed)
  */
-record ArticleText(Map<String, Integer> vector, Map<String, Integer> titleVector, String lead) {
+record ArticleText(Map<String, Integer> vector, Map<String, Integer> titleVector, String lead, TermHashes hashes) {
+
+    ArticleText {
+        hashes = TermHashes.of(vector.keySet());
+    }
+
+    ArticleText(Map<String, Integer> vector, Map<String, Integer> titleVector, String lead) {
+        this(vector, titleVector, lead, null);
+    }
 
     static ArticleText of(String title, String excerpt, int titleWeight) {
         return of(title, excerpt, titleWeight, UnaryOperator.identity());

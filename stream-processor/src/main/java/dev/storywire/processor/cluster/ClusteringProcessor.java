@@ -434,8 +434,9 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         if (text.lead() == null || story.leads().isEmpty() || story.terms().containsKey(text.lead())) {
             return false;
         }
-        for (String lead : story.leads()) {
-            if (text.vector().containsKey(lead)) {
+        int[] leadHashes = story.leadHashes();
+        for (int i = 0; i < leadHashes.length; i++) {
+            if (text.hashes().mayContain(leadHashes[i]) && text.vector().containsKey(story.leads().get(i))) {
                 return false;
             }
         }

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param indexed whether the story is still in the candidate term index (false once it expired)
  * @param published the members' publish-time range, derived from {@code members} (whatever is passed): every
  *     candidate story's distance to every article is checked, so it is computed once per state, not per check
+ * @param leadHashes the hash codes of {@code leads}, in their order, derived from them (whatever is passed) and not
+ *     stored: the subject check of every candidate tests them against the article's terms (see {@link TermHashes})
  */
 public record StoryState(
         String storyId,
@@ -33,7 +35,8 @@ public record StoryState(
         List<String> leads,
         long version,
         boolean indexed,
-        PublishRange published) {
+        PublishRange published,
+        @JsonIgnore int[] leadHashes) {
 
     /** Lead terms kept per story: a story's headlines lead with a handful of subjects. */
     static final int MAX_LEADS = 32;
@@ -45,11 +48,12 @@ public record StoryState(
         topics = topics == null ? List.of() : List.copyOf(topics);
         leads = leads == null ? List.of() : List.copyOf(leads);
         published = PublishRange.of(members);
+        leadHashes = leads.stream().mapToInt(String::hashCode).toArray();
     }
 
     private StoryState(String storyId, List<StoryMember> members, Map<String, Integer> terms,
             Map<String, Integer> titleTerms, List<String> topics, List<String> leads, long version, boolean indexed) {
-        this(storyId, members, terms, titleTerms, topics, leads, version, indexed, null);
+        this(storyId, members, terms, titleTerms, topics, leads, version, indexed, null, null);
     }
 
     /** Earliest and latest member publish time in epoch milliseconds; {@code first > last} when none has one. */

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  *
  * <p>It is derived state, held in memory only: {@link ClusteringProcessor} builds it again from the live stories
  * (the expiry index, oldest update first) whenever a processor starts. A store with a changelog held it before;
- * its postings were rewritten, serialised and sent to the changelog for nearly every article (about 45 % of the
+ * its postings were rewritten, serialised and sent to the changelog for nearly every article (about two fifths of the
  * clustering's changelog bytes), for state the stories already determine. After a restart the postings are those
  * the live stories' current terms give, in order of their latest update; an uninterrupted run may have posted a
  * story under a term it no longer ranks among its rarest, or pushed it out of a term's postings. So decisions after a

@@ -3,8 +3,10 @@ package dev.storywire.processor.text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * The keys with the highest counts, ties by key: only the keys at the cut-off count are sorted, the rest are in or
@@ -55,9 +57,31 @@ public final class TopCounts {
                 tied.add(keys[i]);
             }
         }
-        Collections.sort(tied);
-        chosen.addAll(tied.subList(0, limit - chosen.size()));
+        chosen.addAll(smallest(tied, limit - chosen.size()));
         return chosen;
+    }
+
+    /**
+     * The {@code count} smallest of {@code keys} (fewer than them), ascending. A bounded max-heap keeps them: most
+     * keys are tied at the cut-off (candidates that share one query term), and sorting them all compared each key
+     * about log2(n) times where most now take one comparison with the heap's largest.
+     */
+    private static List<String> smallest(List<String> keys, int count) {
+        if (count <= 0) {
+            return List.of();
+        }
+        PriorityQueue<String> largestFirst = new PriorityQueue<>(count, Comparator.reverseOrder());
+        for (String key : keys) {
+            if (largestFirst.size() < count) {
+                largestFirst.add(key);
+            } else if (key.compareTo(largestFirst.peek()) < 0) {
+                largestFirst.poll();
+                largestFirst.add(key);
+            }
+        }
+        List<String> result = new ArrayList<>(largestFirst);
+        Collections.sort(result);
+        return result;
     }
 
     /** The lowest count among the {@code limit} highest (more than {@code limit} keys). */
