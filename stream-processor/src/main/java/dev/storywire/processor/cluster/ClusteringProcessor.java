@@ -434,9 +434,9 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         if (text.lead() == null || story.leads().isEmpty() || story.terms().containsKey(text.lead())) {
             return false;
         }
-        int[] leadHashes = story.leadHashes();
-        for (int i = 0; i < leadHashes.length; i++) {
-            if (text.hashes().mayContain(leadHashes[i]) && text.vector().containsKey(story.leads().get(i))) {
+        StoryState.LeadHashes leadHashes = story.leadHashes();
+        for (int i = 0; i < leadHashes.size(); i++) {
+            if (text.hashes().mayContain(leadHashes.get(i)) && text.vector().containsKey(story.leads().get(i))) {
                 return false;
             }
         }

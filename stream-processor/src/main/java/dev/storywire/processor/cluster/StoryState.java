@@ -7,6 +7,7 @@ import dev.storywire.model.StoryMember;
 import dev.storywire.processor.text.TermVector;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +37,7 @@ public record StoryState(
         long version,
         boolean indexed,
         PublishRange published,
-        @JsonIgnore int[] leadHashes) {
+        @JsonIgnore LeadHashes leadHashes) {
 
     /** Lead terms kept per story: a story's headlines lead with a handful of subjects. */
     static final int MAX_LEADS = 32;
@@ -48,12 +49,54 @@ public record StoryState(
         topics = topics == null ? List.of() : List.copyOf(topics);
         leads = leads == null ? List.of() : List.copyOf(leads);
         published = PublishRange.of(members);
-        leadHashes = leads.stream().mapToInt(String::hashCode).toArray();
+        leadHashes = LeadHashes.of(leads);
     }
 
     private StoryState(String storyId, List<StoryMember> members, Map<String, Integer> terms,
             Map<String, Integer> titleTerms, List<String> topics, List<String> leads, long version, boolean indexed) {
         this(storyId, members, terms, titleTerms, topics, leads, version, indexed, null, null);
+    }
+
+    /**
+     * The hash codes of the lead terms, in one array, read without touching the strings. A class rather than an
+     * {@code int[]} component, so that the array cannot be changed from outside and the state keeps its value
+     * equality.
+     */
+    public static final class LeadHashes {
+
+        private final int[] hashes;
+
+        private LeadHashes(int[] hashes) {
+            this.hashes = hashes;
+        }
+
+        static LeadHashes of(List<String> leads) {
+            return new LeadHashes(leads.stream().mapToInt(String::hashCode).toArray());
+        }
+
+        int size() {
+            return hashes.length;
+        }
+
+        /** The hash code of the {@code index}-th lead. */
+        int get(int index) {
+            return hashes[index];
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof LeadHashes that && Arrays.equals(hashes, that.hashes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(hashes);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(hashes);
+        }
     }
 
     /** Earliest and latest member publish time in epoch milliseconds; {@code first > last} when none has one. */
