@@ -42,9 +42,8 @@ final class CachedStore<V> {
         cache.put(key, value == null ? ABSENT : value);
     }
 
+    /** Deletes {@code key} by writing {@code null}, without reading and decoding the old value as delete() does. */
     void delete(String key) {
-        // A null value deletes, without reading and decoding the old value as delete() does.
-        store.put(key, null);
-        cache.put(key, ABSENT);
+        put(key, null);
     }
 }

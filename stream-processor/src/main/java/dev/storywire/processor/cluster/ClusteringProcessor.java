@@ -152,7 +152,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         for (String storyId : live) {
             StoryState state = stories.get(storyId);
             if (state != null && state.indexed()) {
-                rarestTerms(state.terms(), indexTermsFor(state)).forEach(term -> termIndex.add(term, storyId));
+                storyIndexTerms(state).forEach(term -> termIndex.add(term, storyId));
             }
         }
         if (!live.isEmpty()) {
@@ -380,7 +380,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 .withTitleTerms(TermVector.plus(merged.titleTerms(), loser.titleTerms(), config.maxStoryTerms()))
                 .withTopics(loser.topics());
         unindex(loser);
-        changes.index(survivor.storyId(), rarestTerms(loser.terms(), indexTermsFor(loser)));
+        changes.index(survivor.storyId(), storyIndexTerms(loser));
         storyExpiry.put(expiryKey(loser, Instant.EPOCH), null);
         stories.delete(loser.storyId());
         similarity.forget(loser.storyId());
@@ -527,7 +527,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             storyExpiry.put(expiryKey(before, eventTime), null);
         } else if (before != null) {
             terms = new HashSet<>(indexTerms);
-            terms.addAll(rarestTerms(state.terms(), indexTermsFor(state)));
+            terms.addAll(storyIndexTerms(state));
         }
         for (String term : terms) {
             termIndex.add(term, state.storyId());
@@ -563,10 +563,15 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         return ranked.stream().limit(limit).map(RankedTerm::term).toList();
     }
 
-    /** How many of a whole story's terms stand for its texts in the index: the rarest per text taken in. */
-    private int indexTermsFor(StoryState state) {
+    /**
+     * The terms a whole story stands under in the index when its texts are not at hand: its rarest terms, as many as
+     * the rarest per text it took in (a story coming back to the indexes, a merged-away story's terms, the index
+     * built at start).
+     */
+    private List<String> storyIndexTerms(StoryState state) {
         long texts = state.members().stream().filter(m -> m.role() != Role.SYNDICATED).count();
-        return (int) Math.min(config.maxStoryTerms(), Math.max(1, texts) * config.maxQueryTerms());
+        int limit = (int) Math.min(config.maxStoryTerms(), Math.max(1, texts) * config.maxQueryTerms());
+        return rarestTerms(state.terms(), limit);
     }
 
     private static String expiryKey(StoryState state, Instant fallback) {
