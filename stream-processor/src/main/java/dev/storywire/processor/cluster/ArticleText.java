@@ -1,9 +1,9 @@
 package dev.storywire.processor.cluster;
 
+import dev.storywire.processor.text.TermCounts;
 import dev.storywire.processor.text.TermVector;
 import dev.storywire.processor.text.Tokenizer;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -12,17 +12,8 @@ import java.util.function.UnaryOperator;
  * @param vector title-and-excerpt term counts, title terms weighted
  * @param titleVector title term counts
  * @param lead the headline's first term ({@link TermVector#leadTerm}), or {@code null}
- * @param hashes the hash codes of {@code vector}'s terms, derived from it (whatever is passed)
  */
-record ArticleText(Map<String, Integer> vector, Map<String, Integer> titleVector, String lead, TermHashes hashes) {
-
-    ArticleText {
-        hashes = TermHashes.of(vector.keySet());
-    }
-
-    ArticleText(Map<String, Integer> vector, Map<String, Integer> titleVector, String lead) {
-        this(vector, titleVector, lead, null);
-    }
+record ArticleText(TermCounts vector, TermCounts titleVector, String lead) {
 
     static ArticleText of(String title, String excerpt, int titleWeight) {
         return of(title, excerpt, titleWeight, UnaryOperator.identity());
@@ -37,8 +28,9 @@ record ArticleText(Map<String, Integer> vector, Map<String, Integer> titleVector
     static ArticleText of(String title, String excerpt, int titleWeight, UnaryOperator<String> canonical) {
         // The title is analysed once for all three.
         List<String> titleTerms = canonical(Tokenizer.terms(title), canonical);
-        return new ArticleText(TermVector.of(titleTerms, canonical(Tokenizer.terms(excerpt), canonical), titleWeight),
-                TermVector.of(titleTerms, List.of(), 1), TermVector.leadTerm(titleTerms));
+        return new ArticleText(
+                TermCounts.of(TermVector.of(titleTerms, canonical(Tokenizer.terms(excerpt), canonical), titleWeight)),
+                TermCounts.of(TermVector.of(titleTerms, List.of(), 1)), TermVector.leadTerm(titleTerms));
     }
 
     private static List<String> canonical(List<String> terms, UnaryOperator<String> canonical) {

@@ -15,7 +15,7 @@ import dev.storywire.processor.ProcessorConfig;
 import dev.storywire.processor.RecordPosition;
 import dev.storywire.processor.text.BackgroundFrequencies;
 import dev.storywire.processor.text.ContentFingerprints;
-import dev.storywire.processor.text.TermVector;
+import dev.storywire.processor.text.TermCounts;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
@@ -278,7 +278,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 statistics::canonical);
         List<Candidate> accepted = acceptedCandidates(id, article, text, eventTime, prior);
         if (newDocument) {
-            countDocument(text.vector().keySet());
+            countDocument(text.vector());
         }
         StoryState story;
         if (accepted.isEmpty()) {
@@ -297,8 +297,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         }
         changes.index(story.storyId(), rarestTerms(text.vector(), config.maxQueryTerms()));
         return story.withMember(member(id, article, eventTime, Role.PRIMARY))
-                .withTerms(TermVector.plus(story.terms(), text.vector(), config.maxStoryTerms()))
-                .withTitleTerms(TermVector.plus(story.titleTerms(), text.titleVector(), config.maxStoryTerms()))
+                .withTerms(story.terms().plus(text.vector(), config.maxStoryTerms()))
+                .withTitleTerms(story.titleTerms().plus(text.titleVector(), config.maxStoryTerms()))
                 .withLead(text.lead());
     }
 
@@ -314,8 +314,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         if (accepted.size() < 2) {
             return best;
         }
-        StoryState joined = best.withTerms(TermVector.plus(best.terms(), text.vector(), config.maxStoryTerms()))
-                .withTitleTerms(TermVector.plus(best.titleTerms(), text.titleVector(), config.maxStoryTerms()));
+        StoryState joined = best.withTerms(best.terms().plus(text.vector(), config.maxStoryTerms()))
+                .withTitleTerms(best.titleTerms().plus(text.titleVector(), config.maxStoryTerms()));
         boolean bestIsStrong = accepted.get(0).score() >= config.mergeThreshold();
         List<StoryState> strong = new ArrayList<>(List.of(best));
         for (Candidate candidate : accepted.subList(1, accepted.size())) {
@@ -353,8 +353,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             return false;
         }
         boolean sharedSubject = other.leads().isEmpty() || joined.leads().isEmpty()
-                || other.leads().stream().anyMatch(joined.terms()::containsKey)
-                || joined.leads().stream().anyMatch(other.terms()::containsKey);
+                || other.leads().stream().anyMatch(joined.terms()::contains)
+                || joined.leads().stream().anyMatch(other.terms()::contains);
         return sharedSubject
                 && similarity.score(similarity.query(new ArticleText(other.terms(), other.titleTerms(), null)), joined)
                         >= config.joinThreshold();
@@ -376,8 +376,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         for (String lead : loser.leads()) {
             merged = merged.withLead(lead);
         }
-        merged = merged.withTerms(TermVector.plus(merged.terms(), loser.terms(), config.maxStoryTerms()))
-                .withTitleTerms(TermVector.plus(merged.titleTerms(), loser.titleTerms(), config.maxStoryTerms()))
+        merged = merged.withTerms(merged.terms().plus(loser.terms(), config.maxStoryTerms()))
+                .withTitleTerms(merged.titleTerms().plus(loser.titleTerms(), config.maxStoryTerms()))
                 .withTopics(loser.topics());
         unindex(loser);
         changes.index(survivor.storyId(), storyIndexTerms(loser));
@@ -431,12 +431,12 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
      * they are about different actors, however similar the rest (template press releases).
      */
     static boolean subjectConflict(ArticleText text, StoryState story) {
-        if (text.lead() == null || story.leads().isEmpty() || story.terms().containsKey(text.lead())) {
+        if (text.lead() == null || story.leads().isEmpty() || story.terms().contains(text.lead())) {
             return false;
         }
         StoryState.LeadHashes leadHashes = story.leadHashes();
         for (int i = 0; i < leadHashes.size(); i++) {
-            if (text.hashes().mayContain(leadHashes.get(i)) && text.vector().containsKey(story.leads().get(i))) {
+            if (text.vector().mayContainHash(leadHashes.get(i)) && text.vector().contains(story.leads().get(i))) {
                 return false;
             }
         }
@@ -464,12 +464,12 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         return linked;
     }
 
-    private void countDocument(Set<String> distinctTerms) {
+    private void countDocument(TermCounts distinctTerms) {
         statistics.addDocument(distinctTerms);
     }
 
     /** The stories sharing most of the article's rarest known terms (ties by story id), in no particular order. */
-    private List<String> termCandidates(Map<String, Integer> vector) {
+    private List<String> termCandidates(TermCounts vector) {
         // Terms no live document has are in no story's postings.
         List<String> queryTerms = rarest(vector, TermStatistics.Term::counted, config.maxQueryTerms());
         HitCounts hits = new HitCounts(queryTerms.size() * config.maxPostingsPerTerm());
@@ -497,7 +497,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             ArticleText itemText = ArticleText.of(item.title(), item.excerpt(), config.titleWeight(),
                     statistics::canonical);
             if (listers == null) {
-                countDocument(itemText.vector().keySet());
+                countDocument(itemText.vector());
             }
             Instant itemTime = item.publishedDateTime() == null ? null : believable(item.publishedDateTime(), relatedId);
             boolean nearInTime = result.distanceMillis(itemTime) <= config.maxEventTimeDistance().toMillis();
@@ -505,9 +505,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                     && similarity.score(similarity.query(itemText), result) >= config.relatedMemberThreshold()) {
                 result = result.withMember(new StoryMember(relatedId, item.webUrl(), item.title(),
                                 item.provider() == null ? "" : item.provider().displayName(), itemTime, Role.RELATED))
-                        .withTerms(TermVector.plus(result.terms(), itemText.vector(), config.maxStoryTerms()))
-                        .withTitleTerms(TermVector.plus(result.titleTerms(), itemText.titleVector(),
-                                config.maxStoryTerms()));
+                        .withTerms(result.terms().plus(itemText.vector(), config.maxStoryTerms()))
+                        .withTitleTerms(result.titleTerms().plus(itemText.titleVector(), config.maxStoryTerms()));
                 articleStories.put(relatedId, new ArticleAssignment(result.storyId(), Role.RELATED));
                 changes.index(result.storyId(), rarestTerms(itemText.vector(), config.maxQueryTerms()));
                 changes.resolved.add(relatedId);
@@ -547,18 +546,18 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
      * name its event better than an excerpt's. Ranking those ties by the alphabet alone had split two headlines on
      * one event (PGA Tour and AWS) depending on which of them came first.
      */
-    private List<String> rarestTerms(Map<String, Integer> counts, int limit) {
+    private List<String> rarestTerms(TermCounts counts, int limit) {
         return rarest(counts, term -> true, limit);
     }
 
-    private List<String> rarest(Map<String, Integer> counts, Predicate<TermStatistics.Term> eligible, int limit) {
+    private List<String> rarest(TermCounts counts, Predicate<TermStatistics.Term> eligible, int limit) {
         List<RankedTerm> ranked = new ArrayList<>(counts.size());
-        counts.forEach((text, count) -> {
-            TermStatistics.Term term = statistics.term(text);
+        for (int i = 0; i < counts.size(); i++) {
+            TermStatistics.Term term = statistics.term(counts.term(i));
             if (eligible.test(term)) {
-                ranked.add(new RankedTerm(text, term.documentFrequency(), count));
+                ranked.add(new RankedTerm(counts.term(i), term.documentFrequency(), counts.count(i)));
             }
-        });
+        }
         ranked.sort(RankedTerm.RAREST_FIRST);
         return ranked.stream().limit(limit).map(RankedTerm::term).toList();
     }
@@ -618,7 +617,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             state.members().stream()
                     .filter(m -> m.role() != Role.RELATED)
                     .forEach(m -> forgetArticle(m.articleId()));
-            stories.put(state.storyId(), state.withIndexed(false).withTerms(Map.of()).withTitleTerms(Map.of()));
+            stories.put(state.storyId(), state.withIndexed(false).withTerms(TermCounts.EMPTY).withTitleTerms(TermCounts.EMPTY));
         }
         if (!expired.isEmpty()) {
             LOG.debug("{} stories not updated since {} left the candidate indexes", expired.size(),

@@ -1,8 +1,8 @@
 package dev.storywire.processor.cluster;
 
 import dev.storywire.processor.cluster.TermStatistics.Term;
+import dev.storywire.processor.text.TermCounts;
 import dev.storywire.processor.text.TfIdf;
-import java.util.Map;
 
 /**
  * Text similarity of an article (or related item, or story) to candidate stories: the title-only TF-IDF cosine and
@@ -10,12 +10,12 @@ import java.util.Map;
  *
  * <p>Scoring an article against its candidates is the clustering's inner loop, so the work per candidate is kept
  * to the article's own terms: the article's weights and norm are computed once ({@link #query}), the dot product
- * looks up only the article's terms in the story, and the story's norm (a sum over its up to 200 terms) is cached
- * per story. A cached norm is reused while the story's term vectors are the same objects and the live document
+ * walks the article's and the story's terms in one pass (both in hash order, {@link TermCounts}), and the story's
+ * norm (a sum over its up to 200 terms) is cached per story. A cached norm is reused while the story's term vectors are the same objects and the live document
  * count has grown by at most {@value #NORM_REFRESH_PERCENT}% since it was computed; the dot product always uses
  * the current weights. So in small runs every score is exact, and in long ones a story's norm lags the live
- * counts by at most that share of the corpus (a story that changes gets a fresh norm at once). A story's terms are
- * looked up in the {@link TermStatistics} once per version of its vectors: a refresh reads the counts through the
+ * counts by at most that share of the corpus (a story that changes gets a fresh norm at once). Only the terms new in
+ * a version of a story's vectors are looked up in the {@link TermStatistics}: a refresh reads the counts through the
  * terms it kept.
  */
 final class StorySimilarity {
@@ -54,17 +54,14 @@ final class StorySimilarity {
     private Norms normsOf(StoryState story) {
         long documents = statistics.liveDocuments();
         Norms cached = norms.get(story.storyId());
-        boolean sameVectors = cached != null && cached.terms() == story.terms()
-                && cached.titleTerms() == story.titleTerms();
+        boolean sameVectors = cached != null && cached.full().counts() == story.terms()
+                && cached.title().counts() == story.titleTerms();
         if (sameVectors && (documents - cached.documents()) * 100 <= cached.documents() * NORM_REFRESH_PERCENT) {
             return cached;
         }
-        // Same vectors, counts moved on: read the counts through the terms kept, unless the statistics started over.
-        boolean termsCurrent = sameVectors && cached.full().current() && cached.title().current();
-        StoryTerms full = termsCurrent ? cached.full() : StoryTerms.of(story.terms(), statistics);
-        StoryTerms title = termsCurrent ? cached.title() : StoryTerms.of(story.titleTerms(), statistics);
-        Norms next = new Norms(story.terms(), story.titleTerms(), documents, full, title, full.norm(statistics),
-                title.norm(statistics));
+        StoryTerms full = StoryTerms.of(story.terms(), cached == null ? null : cached.full(), statistics);
+        StoryTerms title = StoryTerms.of(story.titleTerms(), cached == null ? null : cached.title(), statistics);
+        Norms next = new Norms(documents, full, title, full.norm(statistics), title.norm(statistics));
         norms.put(story.storyId(), next);
         return next;
     }
@@ -79,38 +76,42 @@ final class StorySimilarity {
     }
 
     /**
-     * A text's terms with their IDF and TF-IDF weights, and the vector's norm. The IDF is kept per term because the
-     * story side of every dot product needs the same term's IDF again: it is looked up once per query, not once per
-     * candidate (IDF memo lookups were the clustering's largest hot spot).
+     * A text's terms with their IDF and TF-IDF weights, in the order of its {@link TermCounts}, and the vector's norm.
+     * The IDF is kept per term because the story side of every dot product needs the same term's IDF again: it is
+     * looked up once per query, not once per candidate (IDF memo lookups were the clustering's largest hot spot).
      */
-    record Weighted(String[] terms, double[] idfs, double[] weights, double norm) {
+    record Weighted(TermCounts counts, double[] idfs, double[] weights, double norm) {
 
-        static Weighted of(Map<String, Integer> counts, TermStatistics statistics) {
-            String[] terms = new String[counts.size()];
+        static Weighted of(TermCounts counts, TermStatistics statistics) {
             double[] idfs = new double[counts.size()];
             double[] weights = new double[counts.size()];
             double sum = 0.0;
-            int i = 0;
-            for (Map.Entry<String, Integer> e : counts.entrySet()) {
-                terms[i] = e.getKey();
-                idfs[i] = statistics.idf(e.getKey());
-                weights[i] = TfIdf.weight(e.getValue(), idfs[i]);
+            for (int i = 0; i < counts.size(); i++) {
+                idfs[i] = statistics.idf(counts.term(i));
+                weights[i] = TfIdf.weight(counts.count(i), idfs[i]);
                 sum += weights[i] * weights[i];
-                i++;
             }
-            return new Weighted(terms, idfs, weights, Math.sqrt(sum));
+            return new Weighted(counts, idfs, weights, Math.sqrt(sum));
         }
 
-        /** Cosine against raw story counts whose weighted norm is {@code storyNorm}; 0 when either is empty. */
-        double cosine(Map<String, Integer> storyCounts, double storyNorm) {
-            if (terms.length == 0 || storyNorm == 0.0) {
+        /**
+         * Cosine against raw story counts whose weighted norm is {@code storyNorm}; 0 when either is empty. Both
+         * vectors are in hash order, so the story's terms are walked once, not looked up one by one.
+         */
+        double cosine(TermCounts story, double storyNorm) {
+            if (counts.isEmpty() || storyNorm == 0.0) {
                 return 0.0;
             }
             double dot = 0.0;
-            for (int i = 0; i < terms.length; i++) {
-                Integer count = storyCounts.get(terms[i]);
-                if (count != null) {
-                    dot += weights[i] * TfIdf.weight(count, idfs[i]);
+            int j = 0;
+            for (int i = 0; i < counts.size() && j < story.size(); i++) {
+                int hash = counts.hash(i);
+                while (j < story.size() && story.hash(j) < hash) {
+                    j++;
+                }
+                int at = sameTermFrom(story, j, counts.term(i), hash);
+                if (at >= 0) {
+                    dot += weights[i] * TfIdf.weight(story.count(at), idfs[i]);
                 }
             }
             return dot == 0.0 ? 0.0 : dot / (norm * storyNorm);
@@ -118,31 +119,48 @@ final class StorySimilarity {
     }
 
     /**
-     * A story vector's terms as looked up in the statistics, with their sublinear term frequencies, so its norm
-     * can be computed again without a lookup while none of the terms has been retired.
+     * The position of {@code term} among the terms of {@code counts} from {@code from} on that have its hash, or
+     * {@code -1}: {@code from} is the first position whose hash is not below it.
      */
-    private record StoryTerms(Term[] terms, double[] frequencies) {
+    private static int sameTermFrom(TermCounts counts, int from, String term, int hash) {
+        for (int k = from; k < counts.size() && counts.hash(k) == hash; k++) {
+            if (counts.term(k).equals(term)) {
+                return k;
+            }
+        }
+        return -1;
+    }
 
-        static StoryTerms of(Map<String, Integer> counts, TermStatistics statistics) {
+    /**
+     * A story vector's terms as looked up in the statistics, with their sublinear term frequencies, so that its norm
+     * can be computed again without a lookup while the statistics have not started over. When the story grows, the
+     * terms it already had are taken from its previous version instead of being looked up again: a story takes in
+     * a few dozen terms per article and has up to a couple of hundred.
+     */
+    private record StoryTerms(TermCounts counts, Term[] terms, double[] frequencies, int generation) {
+
+        static StoryTerms of(TermCounts counts, StoryTerms previous, TermStatistics statistics) {
+            boolean reusable = previous != null && previous.generation() == statistics.generation();
+            if (reusable && previous.counts() == counts) {
+                return previous;
+            }
             Term[] terms = new Term[counts.size()];
             double[] frequencies = new double[counts.size()];
-            int i = 0;
-            for (Map.Entry<String, Integer> e : counts.entrySet()) {
-                terms[i] = statistics.term(e.getKey());
-                frequencies[i] = TfIdf.weight(e.getValue(), 1.0);
-                i++;
-            }
-            return new StoryTerms(terms, frequencies);
-        }
-
-        /** Whether every term still gets its counts updated. */
-        boolean current() {
-            for (Term term : terms) {
-                if (term.retired()) {
-                    return false;
+            int j = 0;
+            for (int i = 0; i < counts.size(); i++) {
+                int at = -1;
+                if (reusable) {
+                    TermCounts old = previous.counts();
+                    while (j < old.size() && old.hash(j) < counts.hash(i)) {
+                        j++;
+                    }
+                    at = sameTermFrom(old, j, counts.term(i), counts.hash(i));
                 }
+                terms[i] = at >= 0 ? previous.terms()[at] : statistics.term(counts.term(i));
+                frequencies[i] = at >= 0 && previous.counts().count(at) == counts.count(i)
+                        ? previous.frequencies()[at] : TfIdf.weight(counts.count(i), 1.0);
             }
-            return true;
+            return new StoryTerms(counts, terms, frequencies, statistics.generation());
         }
 
         /** The norm of the TF-IDF weighted vector with the current counts. */
@@ -157,7 +175,6 @@ final class StorySimilarity {
     }
 
     /** A story's cached norms and what they were computed from. */
-    private record Norms(Map<String, Integer> terms, Map<String, Integer> titleTerms, long documents,
-            StoryTerms full, StoryTerms title, double fullNorm, double titleNorm) {
+    private record Norms(long documents, StoryTerms full, StoryTerms title, double fullNorm, double titleNorm) {
     }
 }

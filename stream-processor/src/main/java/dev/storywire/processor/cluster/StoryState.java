@@ -4,14 +4,13 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.storywire.model.Role;
 import dev.storywire.model.Story;
 import dev.storywire.model.StoryMember;
-import dev.storywire.processor.text.TermVector;
+import dev.storywire.processor.text.TermCounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,13 +24,13 @@ import java.util.Optional;
  * @param published the members' publish-time range, derived from {@code members} (whatever is passed): every
  *     candidate story's distance to every article is checked, so it is computed once per state, not per check
  * @param leadHashes the hash codes of {@code leads}, in their order, derived from them (whatever is passed) and not
- *     stored: the subject check of every candidate tests them against the article's terms (see {@link TermHashes})
+ *     stored: the subject check of every candidate tests them against the hash codes of the article's terms first
  */
 public record StoryState(
         String storyId,
         List<StoryMember> members,
-        Map<String, Integer> terms,
-        Map<String, Integer> titleTerms,
+        TermCounts terms,
+        TermCounts titleTerms,
         List<String> topics,
         List<String> leads,
         long version,
@@ -44,16 +43,16 @@ public record StoryState(
 
     public StoryState {
         members = members == null ? List.of() : List.copyOf(members);
-        terms = TermVector.frozen(terms);
-        titleTerms = TermVector.frozen(titleTerms);
+        terms = terms == null ? TermCounts.EMPTY : terms;
+        titleTerms = titleTerms == null ? TermCounts.EMPTY : titleTerms;
         topics = topics == null ? List.of() : List.copyOf(topics);
         leads = leads == null ? List.of() : List.copyOf(leads);
         published = PublishRange.of(members);
         leadHashes = LeadHashes.of(leads);
     }
 
-    private StoryState(String storyId, List<StoryMember> members, Map<String, Integer> terms,
-            Map<String, Integer> titleTerms, List<String> topics, List<String> leads, long version, boolean indexed) {
+    private StoryState(String storyId, List<StoryMember> members, TermCounts terms,
+            TermCounts titleTerms, List<String> topics, List<String> leads, long version, boolean indexed) {
         this(storyId, members, terms, titleTerms, topics, leads, version, indexed, null, null);
     }
 
@@ -123,7 +122,7 @@ public record StoryState(
     }
 
     public static StoryState open(String storyId) {
-        return new StoryState(storyId, List.of(), Map.of(), Map.of(), List.of(), List.of(), 0, true);
+        return new StoryState(storyId, List.of(), TermCounts.EMPTY, TermCounts.EMPTY, List.of(), List.of(), 0, true);
     }
 
     /** Adds or replaces the member with the same article id. */
@@ -149,11 +148,11 @@ public record StoryState(
         return new StoryState(storyId, next, terms, titleTerms, topics, leads, version, indexed);
     }
 
-    public StoryState withTerms(Map<String, Integer> nextTerms) {
+    public StoryState withTerms(TermCounts nextTerms) {
         return new StoryState(storyId, members, nextTerms, titleTerms, topics, leads, version, indexed);
     }
 
-    public StoryState withTitleTerms(Map<String, Integer> nextTitleTerms) {
+    public StoryState withTitleTerms(TermCounts nextTitleTerms) {
         return new StoryState(storyId, members, terms, nextTitleTerms, topics, leads, version, indexed);
     }
 

@@ -1,6 +1,7 @@
 package dev.storywire.processor.cluster;
 
 import dev.storywire.processor.text.DocumentFrequencies;
+import dev.storywire.processor.text.TermCounts;
 import dev.storywire.processor.text.TfIdf;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,6 +32,8 @@ final class TermStatistics implements DocumentFrequencies {
     private final DocumentFrequencies background;
     private final KeyValueStore<String, Long> store;
     private final Map<String, Term> terms = new HashMap<>();
+    /** How often the table started over: a {@link Term} kept from an earlier generation is retired. */
+    private int generation;
     /** The live document count, read from the store once ({@code -1} until then). */
     private long liveDocuments = -1;
     private double logCount;
@@ -47,6 +50,7 @@ final class TermStatistics implements DocumentFrequencies {
             if (terms.size() >= MAX_TERMS) {
                 terms.values().forEach(Term::retire);
                 terms.clear();
+                generation++;
             }
             term = new Term(text, background.documentFrequency(text), read(text));
             terms.put(text, term);
@@ -99,16 +103,38 @@ final class TermStatistics implements DocumentFrequencies {
         return idf(term(term));
     }
 
+    /**
+     * How often the table has started over; every {@link Term} looked up in the current generation is current, so
+     * whoever kept terms can check them all at once.
+     */
+    int generation() {
+        return generation;
+    }
+
     /** Counts one more document containing each of {@code distinctTerms}. */
     void addDocument(Collection<String> distinctTerms) {
+        countDocument();
+        distinctTerms.forEach(this::countTerm);
+    }
+
+    /** Counts one more document containing each term of {@code counts}. */
+    void addDocument(TermCounts counts) {
+        countDocument();
+        for (int i = 0; i < counts.size(); i++) {
+            countTerm(counts.term(i));
+        }
+    }
+
+    private void countDocument() {
         liveDocuments = liveDocuments() + 1;
         logCount = TfIdf.logSmoothed(documentCount());
         store.put(ClusteringStores.DOCUMENT_COUNT_KEY, liveDocuments);
-        for (String text : distinctTerms) {
-            Term term = term(text);
-            term.count();
-            store.put(text, term.live);
-        }
+    }
+
+    private void countTerm(String text) {
+        Term term = term(text);
+        term.count();
+        store.put(text, term.live);
     }
 
     private long read(String key) {

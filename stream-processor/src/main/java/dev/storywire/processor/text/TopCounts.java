@@ -62,6 +62,37 @@ public final class TopCounts {
     }
 
     /**
+     * The same choice as a mask over the first {@code size} keys of parallel arrays without empty slots:
+     * {@code chosen[i]} when {@code keys[i]} is among the {@code limit} highest counts, ties by key.
+     */
+    public static boolean[] chosen(String[] keys, int[] counts, int size, int limit) {
+        boolean[] chosen = new boolean[size];
+        if (size <= limit) {
+            Arrays.fill(chosen, true);
+            return chosen;
+        }
+        int cutoff = cutoffCount(keys, counts, size, limit);
+        List<String> tied = new ArrayList<>();
+        int above = 0;
+        for (int i = 0; i < size; i++) {
+            if (counts[i] > cutoff) {
+                chosen[i] = true;
+                above++;
+            } else if (counts[i] == cutoff) {
+                tied.add(keys[i]);
+            }
+        }
+        List<String> keptTies = smallest(tied, limit - above);
+        if (!keptTies.isEmpty()) {
+            String lastKept = keptTies.get(keptTies.size() - 1);
+            for (int i = 0; i < size; i++) {
+                chosen[i] |= counts[i] == cutoff && keys[i].compareTo(lastKept) <= 0;
+            }
+        }
+        return chosen;
+    }
+
+    /**
      * The {@code count} smallest of {@code keys} (fewer than them), ascending. A bounded max-heap keeps them: most
      * keys are tied at the cut-off (candidates that share one query term), and sorting them all compared each key
      * about log2(n) times where most now take one comparison with the heap's largest.

@@ -13,8 +13,8 @@ class ArticleTextTest {
     void shouldWeighTitleTermsAndKeepTheLeadTerm() {
         ArticleText text = ArticleText.of("Moderna vaccine trial", "The vaccine trial ends.", 3);
 
-        assertThat(text.vector()).containsEntry("moderna", 3).containsEntry("vaccin", 4).containsEntry("end", 1);
-        assertThat(text.titleVector()).containsOnlyKeys("moderna", "vaccin", "trial");
+        assertThat(text.vector().asMap()).containsEntry("moderna", 3).containsEntry("vaccin", 4).containsEntry("end", 1);
+        assertThat(text.titleVector().asMap()).containsOnlyKeys("moderna", "vaccin", "trial");
         assertThat(text.lead()).isEqualTo("moderna");
     }
 
@@ -25,8 +25,8 @@ class ArticleTextTest {
 
         ArticleText text = ArticleText.of("Moderna vaccine trial", "The vaccine trial ends.", 3, canonical);
 
-        text.vector().keySet().forEach(term -> assertThat(term).isSameAs(instances.get(term)));
-        text.titleVector().keySet().forEach(term -> assertThat(term).isSameAs(instances.get(term)));
+        text.vector().asMap().keySet().forEach(term -> assertThat(term).isSameAs(instances.get(term)));
+        text.titleVector().asMap().keySet().forEach(term -> assertThat(term).isSameAs(instances.get(term)));
         assertThat(text.lead()).isSameAs(instances.get("moderna"));
     }
 }

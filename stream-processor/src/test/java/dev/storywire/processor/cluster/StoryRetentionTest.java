@@ -2,6 +2,7 @@ package dev.storywire.processor.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storywire.processor.text.TermCounts;
 import dev.storywire.model.Article;
 import dev.storywire.model.StoryIds;
 import dev.storywire.processor.ProcessorConfig;
@@ -78,8 +79,8 @@ class StoryRetentionTest {
             StoryState expired = topology.<String, StoryState>store(ClusteringStores.STORIES)
                     .get(StoryIds.forFoundingArticle("a.example/1"));
             assertThat(expired.indexed()).isFalse();
-            assertThat(expired.terms()).isEmpty();
-            assertThat(expired.titleTerms()).isEmpty();
+            assertThat(expired.terms()).isEqualTo(TermCounts.EMPTY);
+            assertThat(expired.titleTerms()).isEqualTo(TermCounts.EMPTY);
             assertThat(expired.members()).extracting(m -> m.articleId()).containsExactly("a.example/1");
         }
     }

@@ -45,24 +45,4 @@ class TfIdfTest {
         assertThat(TfIdf.cosine(article, story, term -> TfIdf.idf(term, COMMON_AMAZON)))
                 .isEqualTo(TfIdf.cosine(article, story, COMMON_AMAZON));
     }
-
-    @Test
-    void shouldKeepTheMostFrequentTermsWhenBounded() {
-        Map<String, Integer> bounded = TermVector.plus(Map.of("a1", 5, "b1", 1), Map.of("c1", 3), 2);
-
-        assertThat(bounded).containsOnlyKeys("a1", "c1");
-    }
-
-    @Test
-    void shouldBreakTiesAtTheBoundByTerm() {
-        Map<String, Integer> bounded = TermVector.plus(Map.of("zeta", 2, "delta", 1, "alpha", 1), Map.of("beta", 1), 3);
-
-        assertThat(bounded).containsOnly(Map.entry("zeta", 2), Map.entry("alpha", 1), Map.entry("beta", 1));
-    }
-
-    @Test
-    void shouldSumCountsOfSharedTerms() {
-        assertThat(TermVector.plus(Map.of("a1", 2), Map.of("a1", 3, "b1", 1), 10))
-                .containsOnly(Map.entry("a1", 5), Map.entry("b1", 1));
-    }
 }

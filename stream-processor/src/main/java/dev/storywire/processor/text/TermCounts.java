@@ -1,0 +1,252 @@
+package dev.storywire.processor.text;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Raw term counts of a text or a story, immutable, in parallel arrays sorted by the terms' hash codes (ties by
+ * term). The clustering scores every article against dozens of story vectors: sorted arrays make that a merge of
+ * two int sequences instead of a hash-map lookup per article term in each story's map, and adding an article to a
+ * story a merge instead of copying a map. Two instances with the same counts have the same arrays, so equality is
+ * that of the counts. In JSON it is an object of term to count, as a map was.
+ */
+@JsonSerialize(using = TermCounts.Writer.class)
+@JsonDeserialize(using = TermCounts.Reader.class)
+public final class TermCounts {
+
+    public static final TermCounts EMPTY = new TermCounts(new int[0], new String[0], new int[0]);
+
+    /** The order of the arrays: hash code, then term. */
+    private static final Comparator<String> ORDER =
+            Comparator.comparingInt(String::hashCode).thenComparing(Comparator.naturalOrder());
+
+    private final int[] hashes;
+    private final String[] terms;
+    private final int[] counts;
+
+    private TermCounts(int[] hashes, String[] terms, int[] counts) {
+        this.hashes = hashes;
+        this.terms = terms;
+        this.counts = counts;
+    }
+
+    /** The counts of {@code counts} (terms must not be {@code null}). */
+    public static TermCounts of(Map<String, Integer> counts) {
+        if (counts == null || counts.isEmpty()) {
+            return EMPTY;
+        }
+        String[] terms = counts.keySet().toArray(new String[0]);
+        Arrays.sort(terms, ORDER);
+        int[] hashes = new int[terms.length];
+        int[] values = new int[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            hashes[i] = terms[i].hashCode();
+            values[i] = counts.get(terms[i]);
+        }
+        return new TermCounts(hashes, terms, values);
+    }
+
+    public int size() {
+        return terms.length;
+    }
+
+    public boolean isEmpty() {
+        return terms.length == 0;
+    }
+
+    /** The {@code i}-th term in hash order. */
+    public String term(int i) {
+        return terms[i];
+    }
+
+    /** The count of the {@code i}-th term. */
+    public int count(int i) {
+        return counts[i];
+    }
+
+    /** The hash code of the {@code i}-th term; ascending in {@code i}. */
+    public int hash(int i) {
+        return hashes[i];
+    }
+
+    /** The position of {@code term}, or {@code -1}. */
+    public int indexOf(String term) {
+        int hash = term.hashCode();
+        for (int i = firstAtLeast(hash); i < hashes.length && hashes[i] == hash; i++) {
+            if (terms[i].equals(term)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public boolean contains(String term) {
+        return indexOf(term) >= 0;
+    }
+
+    /** The count of {@code term}, 0 when absent. */
+    public int count(String term) {
+        int i = indexOf(term);
+        return i < 0 ? 0 : counts[i];
+    }
+
+    /** False when no term has {@code hash}; true when a term may be the one hashed (a test without the strings). */
+    public boolean mayContainHash(int hash) {
+        int i = firstAtLeast(hash);
+        return i < hashes.length && hashes[i] == hash;
+    }
+
+    /**
+     * These counts plus {@code added}, keeping at most {@code maxTerms} terms: the most frequent, ties by term (as
+     * {@link TopCounts} chooses).
+     */
+    public TermCounts plus(TermCounts added, int maxTerms) {
+        if (added.isEmpty() && size() <= maxTerms) {
+            return this;
+        }
+        int capacity = size() + added.size();
+        int[] sumHashes = new int[capacity];
+        String[] sumTerms = new String[capacity];
+        int[] sumCounts = new int[capacity];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < size() || j < added.size()) {
+            int order = i == size() ? 1 : j == added.size() ? -1 : compare(i, added, j);
+            sumHashes[n] = order <= 0 ? hashes[i] : added.hashes[j];
+            sumTerms[n] = order <= 0 ? terms[i] : added.terms[j];
+            sumCounts[n] = (order <= 0 ? counts[i++] : 0) + (order >= 0 ? added.counts[j++] : 0);
+            n++;
+        }
+        return n <= maxTerms ? new TermCounts(trim(sumHashes, n), Arrays.copyOf(sumTerms, n), trim(sumCounts, n))
+                : bounded(sumHashes, sumTerms, sumCounts, n, maxTerms);
+    }
+
+    /** The terms as a map of term to count, in hash order. */
+    public Map<String, Integer> asMap() {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        for (int i = 0; i < terms.length; i++) {
+            map.put(terms[i], counts[i]);
+        }
+        return map;
+    }
+
+    private int compare(int i, TermCounts other, int j) {
+        if (hashes[i] != other.hashes[j]) {
+            return hashes[i] < other.hashes[j] ? -1 : 1;
+        }
+        return terms[i] == other.terms[j] ? 0 : terms[i].compareTo(other.terms[j]);
+    }
+
+    /** The first position whose hash is at least {@code hash} (binary search). */
+    private int firstAtLeast(int hash) {
+        int low = 0;
+        int high = hashes.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (hashes[mid] < hash) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private static TermCounts bounded(int[] hashes, String[] terms, int[] counts, int size, int maxTerms) {
+        boolean[] kept = TopCounts.chosen(terms, counts, size, maxTerms);
+        int[] keptHashes = new int[maxTerms];
+        String[] keptTerms = new String[maxTerms];
+        int[] keptCounts = new int[maxTerms];
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (kept[i]) {
+                keptHashes[n] = hashes[i];
+                keptTerms[n] = terms[i];
+                keptCounts[n] = counts[i];
+                n++;
+            }
+        }
+        return new TermCounts(trim(keptHashes, n), Arrays.copyOf(keptTerms, n), trim(keptCounts, n));
+    }
+
+    private static int[] trim(int[] values, int length) {
+        return values.length == length ? values : Arrays.copyOf(values, length);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TermCounts that && Arrays.equals(terms, that.terms)
+                && Arrays.equals(counts, that.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(terms) + Arrays.hashCode(counts);
+    }
+
+    @Override
+    public String toString() {
+        return asMap().toString();
+    }
+
+    /** Writes the counts as a JSON object of term to count. */
+    static final class Writer extends StdSerializer<TermCounts> {
+
+        Writer() {
+            super(TermCounts.class);
+        }
+
+        @Override
+        public void serialize(TermCounts value, JsonGenerator json, SerializerProvider provider) throws IOException {
+            json.writeStartObject(value);
+            for (int i = 0; i < value.size(); i++) {
+                json.writeFieldName(value.terms[i]);
+                json.writeNumber(value.counts[i]);
+            }
+            json.writeEndObject();
+        }
+    }
+
+    /** Reads a JSON object of term to count, in any order. */
+    static final class Reader extends StdDeserializer<TermCounts> {
+
+        Reader() {
+            super(TermCounts.class);
+        }
+
+        @Override
+        public TermCounts deserialize(JsonParser json, DeserializationContext context) throws IOException {
+            if (json.currentToken() == JsonToken.START_OBJECT) {
+                json.nextToken();
+            }
+            Map<String, Integer> counts = new java.util.HashMap<>();
+            for (; json.currentToken() == JsonToken.FIELD_NAME; json.nextToken()) {
+                String term = json.currentName();
+                json.nextToken();
+                counts.put(term, json.getIntValue());
+            }
+            if (json.currentToken() != JsonToken.END_OBJECT) {
+                return (TermCounts) context.handleUnexpectedToken(TermCounts.class, json);
+            }
+            return of(counts);
+        }
+
+        @Override
+        public TermCounts getNullValue(DeserializationContext context) {
+            return EMPTY;
+        }
+    }
+}
