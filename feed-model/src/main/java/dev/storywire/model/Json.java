@@ -13,6 +13,8 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            // The same ISO-8601 text for instants, without the general formatter in the common case (IsoInstants).
+            .addModule(IsoInstants.module())
             // Property access through generated lambdas instead of reflection: every record of the pipeline
             // passes this mapper at least twice, and reflective calls were a visible share of (de)serialising.
             .addModule(new BlackbirdModule())
