@@ -472,11 +472,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private List<String> termCandidates(TermCounts vector) {
         // Terms no live document has are in no story's postings.
         List<String> queryTerms = rarest(vector, TermStatistics.Term::counted, config.maxQueryTerms());
-        HitCounts hits = new HitCounts(queryTerms.size() * config.maxPostingsPerTerm());
-        for (String term : queryTerms) {
-            termIndex.forEachStory(term, hits::add);
-        }
-        return hits.top(MAX_TERM_CANDIDATES);
+        return termIndex.topStories(queryTerms, MAX_TERM_CANDIDATES);
     }
 
     private StoryState addRelatedItems(String id, Article article, StoryState story, Changes changes) {

@@ -1,16 +1,24 @@
 package dev.storywire.processor.cluster;
 
+import dev.storywire.processor.text.TopCounts;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
- * The clustering's inverted index of live stories: per term, the ids of the stories first indexed under it most
- * recently, oldest first, at most {@code maxPostings}; and per story, the terms it is posted under, so that a story
- * leaves every posting it is in when it expires or is merged away.
+ * The clustering's inverted index of live stories: per term, the stories first indexed under it most recently,
+ * oldest first, at most {@code maxPostings}; and per story, the terms it is posted under, so that a story leaves
+ * every posting it is in when it expires or is merged away. {@link #topStories} finds the stories that share the
+ * most of an article's query terms.
+ *
+ * <p>Stories are held by handle, a small int given to a story while it is posted anywhere and reused after: the
+ * postings are int arrays, and counting a lookup's hits is an increment in an array indexed by handle. Counting
+ * the story-id strings of a dozen postings of a dozen ids in a hash table, for every article, had been a tenth of
+ * the clustering's time, most of it cache misses on strings scattered over the heap.
  *
  * <p>It is derived state, held in memory only: {@link ClusteringProcessor} builds it again from the live stories
  * (the expiry index, oldest update first) whenever a processor starts. A store with a changelog held it before;
@@ -27,7 +35,15 @@ final class TermIndex {
 
     private final int maxPostings;
     private final Map<String, Postings> postings = new HashMap<>();
-    private final Map<String, Set<String>> termsOfStory = new HashMap<>();
+    private final Map<String, Integer> handles = new HashMap<>();
+    /** By handle: the story's id and the terms it is posted under; {@code null} for a free handle. */
+    private String[] storyIds = new String[64];
+    private final List<Set<String>> termsOf = new ArrayList<>();
+    private int[] freeHandles = new int[16];
+    private int freeCount;
+    /** By handle: the hits of the lookup in progress; all zero between lookups. */
+    private int[] hits = new int[64];
+    private int[] touched = new int[64];
 
     /** @param maxPostings story ids kept per term (the most recently posted) */
     TermIndex(int maxPostings) {
@@ -37,14 +53,31 @@ final class TermIndex {
         this.maxPostings = maxPostings;
     }
 
-    /** Hands every story id posted under {@code term} to {@code action}, oldest first. */
-    void forEachStory(String term, Consumer<String> action) {
-        Postings list = postings.get(term);
-        if (list != null) {
-            for (int i = 0; i < list.size; i++) {
-                action.accept(list.ids[i]);
+    /**
+     * The stories posted under the most of {@code queryTerms} (distinct terms), at most {@code limit}, ties by story
+     * id, in no particular order.
+     */
+    List<String> topStories(List<String> queryTerms, int limit) {
+        int touchedCount = 0;
+        int mostHits = 0;
+        for (String term : queryTerms) {
+            Postings list = postings.get(term);
+            for (int i = 0; list != null && i < list.size; i++) {
+                int handle = list.handles[i];
+                if (hits[handle]++ == 0) {
+                    if (touchedCount == touched.length) {
+                        touched = Arrays.copyOf(touched, touchedCount * 2);
+                    }
+                    touched[touchedCount++] = handle;
+                }
+                mostHits = Math.max(mostHits, hits[handle]);
             }
         }
+        List<String> chosen = choose(touchedCount, mostHits, limit);
+        for (int i = 0; i < touchedCount; i++) {
+            hits[touched[i]] = 0;
+        }
+        return chosen;
     }
 
     /**
@@ -53,27 +86,29 @@ final class TermIndex {
      */
     void add(String term, String storyId) {
         Postings list = postings.computeIfAbsent(term, t -> new Postings());
-        if (list.indexOf(storyId) >= 0) {
+        Integer known = handles.get(storyId);
+        if (known != null && list.indexOf(known) >= 0) {
             return;
         }
         if (list.size == maxPostings) {
-            String dropped = list.ids[0];
+            int dropped = list.handles[0];
             list.removeAt(0);
             forgetPosting(dropped, term);
         }
-        list.append(storyId, maxPostings);
-        termsOfStory.computeIfAbsent(storyId, s -> new HashSet<>()).add(term);
+        int handle = known != null ? known : handleFor(storyId);
+        list.append(handle, maxPostings);
+        termsOf.get(handle).add(term);
     }
 
     /** Takes {@code storyId} out of every posting it is in. */
     void remove(String storyId) {
-        Set<String> terms = termsOfStory.remove(storyId);
-        if (terms == null) {
+        Integer handle = handles.get(storyId);
+        if (handle == null) {
             return;
         }
-        for (String term : terms) {
+        for (String term : termsOf.get(handle)) {
             Postings list = postings.get(term);
-            int at = list == null ? -1 : list.indexOf(storyId);
+            int at = list == null ? -1 : list.indexOf(handle);
             if (at >= 0) {
                 list.removeAt(at);
                 if (list.size == 0) {
@@ -81,12 +116,17 @@ final class TermIndex {
                 }
             }
         }
+        release(handle);
     }
 
     /** The ids posted under {@code term}, oldest first (for tests and diagnostics). */
     String[] postings(String term) {
         Postings list = postings.get(term);
-        return list == null ? new String[0] : Arrays.copyOf(list.ids, list.size);
+        String[] ids = new String[list == null ? 0 : list.size];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = storyIds[list.handles[i]];
+        }
+        return ids;
     }
 
     /** How many terms have postings. */
@@ -96,41 +136,103 @@ final class TermIndex {
 
     /** How many stories are posted under at least one term. */
     int stories() {
-        return termsOfStory.size();
+        return handles.size();
     }
 
-    private void forgetPosting(String storyId, String term) {
-        Set<String> terms = termsOfStory.get(storyId);
+    /**
+     * The {@code limit} touched stories with the most hits, ties by id. Hits are at most the number of query terms,
+     * so the cut-off comes from counting the stories per number of hits, and only the ids tied at it are compared.
+     */
+    private List<String> choose(int touchedCount, int mostHits, int limit) {
+        List<String> chosen = new ArrayList<>(Math.min(touchedCount, limit));
+        if (touchedCount <= limit) {
+            for (int i = 0; i < touchedCount; i++) {
+                chosen.add(storyIds[touched[i]]);
+            }
+            return chosen;
+        }
+        int[] storiesWithHits = new int[mostHits + 1];
+        for (int i = 0; i < touchedCount; i++) {
+            storiesWithHits[hits[touched[i]]]++;
+        }
+        int cutoff = mostHits;
+        int above = 0;
+        while (above + storiesWithHits[cutoff] < limit) {
+            above += storiesWithHits[cutoff--];
+        }
+        List<String> tied = new ArrayList<>();
+        for (int i = 0; i < touchedCount; i++) {
+            int handleHits = hits[touched[i]];
+            if (handleHits > cutoff) {
+                chosen.add(storyIds[touched[i]]);
+            } else if (handleHits == cutoff) {
+                tied.add(storyIds[touched[i]]);
+            }
+        }
+        chosen.addAll(TopCounts.smallest(tied, limit - above));
+        return chosen;
+    }
+
+    private int handleFor(String storyId) {
+        int handle;
+        if (freeCount > 0) {
+            handle = freeHandles[--freeCount];
+            termsOf.set(handle, new HashSet<>());
+        } else {
+            handle = termsOf.size();
+            termsOf.add(new HashSet<>());
+            if (handle == storyIds.length) {
+                storyIds = Arrays.copyOf(storyIds, handle * 2);
+                hits = Arrays.copyOf(hits, handle * 2);
+            }
+        }
+        storyIds[handle] = storyId;
+        handles.put(storyId, handle);
+        return handle;
+    }
+
+    private void release(int handle) {
+        handles.remove(storyIds[handle]);
+        storyIds[handle] = null;
+        termsOf.set(handle, null);
+        if (freeCount == freeHandles.length) {
+            freeHandles = Arrays.copyOf(freeHandles, freeCount * 2);
+        }
+        freeHandles[freeCount++] = handle;
+    }
+
+    private void forgetPosting(int handle, String term) {
+        Set<String> terms = termsOf.get(handle);
         if (terms != null && terms.remove(term) && terms.isEmpty()) {
-            termsOfStory.remove(storyId);
+            release(handle);
         }
     }
 
-    /** One term's story ids, oldest first, in an array that grows to the bound: most terms name one story. */
+    /** One term's story handles, oldest first, in an array that grows to the bound: most terms name one story. */
     private static final class Postings {
 
-        private String[] ids = new String[2];
+        private int[] handles = new int[2];
         private int size;
 
-        int indexOf(String id) {
+        int indexOf(int handle) {
             for (int i = 0; i < size; i++) {
-                if (ids[i].equals(id)) {
+                if (handles[i] == handle) {
                     return i;
                 }
             }
             return -1;
         }
 
-        void append(String id, int max) {
-            if (size == ids.length) {
-                ids = Arrays.copyOf(ids, Math.min(max, ids.length * 2));
+        void append(int handle, int max) {
+            if (size == handles.length) {
+                handles = Arrays.copyOf(handles, Math.min(max, handles.length * 2));
             }
-            ids[size++] = id;
+            handles[size++] = handle;
         }
 
         void removeAt(int at) {
-            System.arraycopy(ids, at + 1, ids, at, size - at - 1);
-            ids[--size] = null;
+            System.arraycopy(handles, at + 1, handles, at, size - at - 1);
+            size--;
         }
     }
 }

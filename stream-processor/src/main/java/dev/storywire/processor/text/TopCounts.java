@@ -97,7 +97,7 @@ public final class TopCounts {
      * keys are tied at the cut-off (candidates that share one query term), and sorting them all compared each key
      * about log2(n) times where most now take one comparison with the heap's largest.
      */
-    private static List<String> smallest(List<String> keys, int count) {
+    public static List<String> smallest(List<String> keys, int count) {
         if (count <= 0) {
             return List.of();
         }

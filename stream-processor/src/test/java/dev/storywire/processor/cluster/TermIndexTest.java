@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Random;
+import dev.storywire.processor.text.TopCounts;
 import org.junit.jupiter.api.Test;
 
 class TermIndexTest {
@@ -17,7 +22,7 @@ class TermIndexTest {
         }
 
         assertThat(index.postings("tesla")).containsExactly("s2", "s3", "s4");
-        assertThat(stories(index, "tesla")).containsExactly("s2", "s3", "s4");
+        assertThat(index.topStories(List.of("tesla"), 16)).containsExactlyInAnyOrder("s2", "s3", "s4");
     }
 
     @Test
@@ -75,9 +80,54 @@ class TermIndexTest {
                 .hasMessageContaining("maxPostings");
     }
 
-    private static List<String> stories(TermIndex index, String term) {
-        List<String> seen = new ArrayList<>();
-        index.forEachStory(term, seen::add);
-        return seen;
+    @Test
+    void shouldReturnEveryStoryHitWhenNoMoreThanTheLimit() {
+        TermIndex index = new TermIndex(16);
+        index.add("tesla", "st-b");
+        index.add("tesla", "st-a");
+        index.add("battery", "st-b");
+
+        assertThat(index.topStories(List.of("tesla", "battery", "absent"), 2)).containsExactlyInAnyOrder("st-a", "st-b");
+    }
+
+    @Test
+    void shouldKeepTheStoriesSharingMostTermsAndBreakTiesById() {
+        TermIndex index = new TermIndex(16);
+        List.of("t1", "t2", "t3").forEach(term -> index.add(term, "st-c"));
+        List.of("t1", "t2").forEach(term -> index.add(term, "st-b"));
+        List.of("t2", "t3").forEach(term -> index.add(term, "st-d"));
+        List.of("t3", "t1").forEach(term -> index.add(term, "st-a"));
+        index.add("t1", "st-e");
+
+        assertThat(index.topStories(List.of("t1", "t2", "t3"), 3)).containsExactlyInAnyOrder("st-c", "st-a", "st-b");
+        assertThat(index.topStories(List.of("t1", "t2", "t3"), 3)).as("the same again: no hits left over")
+                .containsExactlyInAnyOrder("st-c", "st-a", "st-b");
+    }
+
+    @Test
+    void shouldChooseAsTopCountsDoesOverPostingsThatChange() {
+        Random random = new Random(7);
+        TermIndex index = new TermIndex(8);
+        for (int round = 0; round < 300; round++) {
+            for (int i = 0; i < 20; i++) {
+                String term = "t" + random.nextInt(40);
+                String story = "st-" + random.nextInt(150);
+                index.add(term, story);
+            }
+            if (round % 3 == 0) {
+                index.remove("st-" + random.nextInt(150));
+            }
+            List<String> query = new ArrayList<>(new LinkedHashSet<>(List.of("t" + random.nextInt(40),
+                    "t" + random.nextInt(40), "t" + random.nextInt(40), "t" + random.nextInt(40))));
+            Map<String, Integer> counts = new HashMap<>();
+            for (String term : query) {
+                for (String story : index.postings(term)) {
+                    counts.merge(story, 1, Integer::sum);
+                }
+            }
+
+            assertThat(index.topStories(query, 12)).as("round %d", round)
+                    .containsExactlyInAnyOrderElementsOf(TopCounts.keys(counts, 12));
+        }
     }
 }
