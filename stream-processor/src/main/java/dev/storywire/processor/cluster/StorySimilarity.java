@@ -133,34 +133,31 @@ final class StorySimilarity {
 
     /**
      * A story vector's terms as looked up in the statistics, with their sublinear term frequencies, so that its norm
-     * can be computed again without a lookup while the statistics have not started over. When the story grows, the
-     * terms it already had are taken from its previous version instead of being looked up again: a story takes in
-     * a few dozen terms per article and has up to a couple of hundred.
+     * can be computed again without a lookup. When the story grows, the terms it already had are taken from its
+     * previous version instead of being looked up again (a story takes in a few dozen terms per article and has up to
+     * a couple of hundred); only terms the statistics have {@link Term#retired() retired} are looked up again.
      */
-    private record StoryTerms(TermCounts counts, Term[] terms, double[] frequencies, int generation) {
+    private record StoryTerms(TermCounts counts, Term[] terms, double[] frequencies) {
 
         static StoryTerms of(TermCounts counts, StoryTerms previous, TermStatistics statistics) {
-            boolean reusable = previous != null && previous.generation() == statistics.generation();
-            if (reusable && previous.counts() == counts) {
-                return previous;
-            }
             Term[] terms = new Term[counts.size()];
             double[] frequencies = new double[counts.size()];
             int j = 0;
             for (int i = 0; i < counts.size(); i++) {
                 int at = -1;
-                if (reusable) {
+                if (previous != null) {
                     TermCounts old = previous.counts();
                     while (j < old.size() && old.hash(j) < counts.hash(i)) {
                         j++;
                     }
                     at = sameTermFrom(old, j, counts.term(i), counts.hash(i));
                 }
-                terms[i] = at >= 0 ? previous.terms()[at] : statistics.term(counts.term(i));
+                Term kept = at >= 0 ? previous.terms()[at] : null;
+                terms[i] = kept != null && !kept.retired() ? kept : statistics.term(counts.term(i));
                 frequencies[i] = at >= 0 && previous.counts().count(at) == counts.count(i)
                         ? previous.frequencies()[at] : TfIdf.weight(counts.count(i), 1.0);
             }
-            return new StoryTerms(counts, terms, frequencies, statistics.generation());
+            return new StoryTerms(counts, terms, frequencies);
         }
 
         /** The norm of the TF-IDF weighted vector with the current counts. */

@@ -23,17 +23,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class TermStatistics implements DocumentFrequencies {
 
     /**
-     * Terms held: the vocabulary of several days of a busy feed with room to spare (about a hundred bytes each).
-     * Past it the table starts over and terms are read from the store again; the terms held until then are marked
-     * {@link Term#retired() retired}, so whoever kept one knows to look it up again.
+     * Terms held: the vocabulary of several days of a busy feed with room to spare (about a hundred bytes each). They
+     * are held in two generations of at most half as many each: a term met again while in the older one moves to
+     * the newer, and when the newer is full the older is dropped, its terms marked {@link Term#retired() retired}
+     * so whoever kept one knows to look it up again. So the terms in use stay loaded however many new ones a long
+     * run meets (every story brings names); starting the whole table over had every term in use read from the store
+     * again and every story norm computed again from scratch.
      */
     static final int MAX_TERMS = 500_000;
 
     private final DocumentFrequencies background;
     private final KeyValueStore<String, Long> store;
-    private final Map<String, Term> terms = new HashMap<>();
-    /** How often the table started over: a {@link Term} kept from an earlier generation is retired. */
-    private int generation;
+    private Map<String, Term> terms = new HashMap<>();
+    private Map<String, Term> older = new HashMap<>();
     /** The live document count, read from the store once ({@code -1} until then). */
     private long liveDocuments = -1;
     private double logCount;
@@ -47,12 +49,15 @@ final class TermStatistics implements DocumentFrequencies {
     Term term(String text) {
         Term term = terms.get(text);
         if (term == null) {
-            if (terms.size() >= MAX_TERMS) {
-                terms.values().forEach(Term::retire);
-                terms.clear();
-                generation++;
+            term = older.remove(text);
+            if (term == null) {
+                term = new Term(text, background.documentFrequency(text), read(text));
             }
-            term = new Term(text, background.documentFrequency(text), read(text));
+            if (terms.size() >= MAX_TERMS / 2) {
+                older.values().forEach(Term::retire);
+                older = terms;
+                terms = new HashMap<>();
+            }
             terms.put(text, term);
         }
         return term;
@@ -101,14 +106,6 @@ final class TermStatistics implements DocumentFrequencies {
     /** The IDF of {@code term} with the current counts. */
     double idf(String term) {
         return idf(term(term));
-    }
-
-    /**
-     * How often the table has started over; every {@link Term} looked up in the current generation is current, so
-     * whoever kept terms can check them all at once.
-     */
-    int generation() {
-        return generation;
     }
 
     /** Counts one more document containing each of {@code distinctTerms}. */

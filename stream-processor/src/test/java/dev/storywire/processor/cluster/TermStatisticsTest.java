@@ -91,19 +91,36 @@ class TermStatisticsTest {
     }
 
     @Test
-    void shouldRetireTheTermsItHeldWhenItStartsOver() {
+    void shouldKeepATermInUseWhileNewTermsComeAndGo() {
         TermStatistics statistics = new TermStatistics(BackgroundFrequencies.none(), store);
         TermStatistics.Term first = statistics.term("term-0");
-        for (int i = 1; i < TermStatistics.MAX_TERMS; i++) {
+        for (int i = 1; i <= 2 * TermStatistics.MAX_TERMS; i++) {
+            statistics.term("term-" + i);
+            if (i % (TermStatistics.MAX_TERMS / 4) == 0) {
+                assertThat(statistics.term("term-0")).isSameAs(first);
+            }
+        }
+
+        assertThat(first.retired()).isFalse();
+    }
+
+    @Test
+    void shouldRetireATermNotMetWhileTheTableFilledTwice() {
+        TermStatistics statistics = new TermStatistics(BackgroundFrequencies.none(), store);
+        TermStatistics.Term first = statistics.term("term-0");
+        statistics.addDocument(Collections.singleton("term-0"));
+        for (int i = 1; i <= TermStatistics.MAX_TERMS / 2; i++) {
             statistics.term("term-" + i);
         }
-        assertThat(first.retired()).isFalse();
+        assertThat(first.retired()).as("still in the older half").isFalse();
 
-        statistics.term("one-more");
+        for (int i = 1; i <= TermStatistics.MAX_TERMS / 2; i++) {
+            statistics.term("more-" + i);
+        }
         statistics.addDocument(Collections.singleton("term-0"));
 
         assertThat(first.retired()).isTrue();
         assertThat(statistics.term("term-0")).isNotSameAs(first);
-        assertThat(statistics.documentFrequency("term-0")).isEqualTo(1);
+        assertThat(statistics.documentFrequency("term-0")).as("read back from the store").isEqualTo(2);
     }
 }
