@@ -408,18 +408,20 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 LOG.debug("Article '{}' ({}) too far from story {} ({} ms)", id, eventTime, storyId, distance);
                 continue;
             }
+            double cosine = similarity.score(query, state);
+            boolean link = linked.contains(storyId);
+            Candidate candidate = new Candidate(storyId, cosine, link, cosine + (link ? config.linkBonus() : 0.0));
+            LOG.trace("Article '{}' against {}", id, candidate);
+            if (cosine < config.minTextSimilarity() || candidate.score() < config.joinThreshold()) {
+                continue;
+            }
+            // Checked last: few candidates get this far, and scoring has just read the story's terms.
             if (subjectConflict(text, state)) {
                 LOG.debug("Article '{}' leads with '{}', story {} with {}: different subjects", id, text.lead(),
                         storyId, state.leads());
                 continue;
             }
-            double cosine = similarity.score(query, state);
-            boolean link = linked.contains(storyId);
-            Candidate candidate = new Candidate(storyId, cosine, link, cosine + (link ? config.linkBonus() : 0.0));
-            LOG.trace("Article '{}' against {}", id, candidate);
-            if (cosine >= config.minTextSimilarity() && candidate.score() >= config.joinThreshold()) {
-                accepted.add(candidate);
-            }
+            accepted.add(candidate);
         }
         accepted.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::storyId));
         return accepted;

@@ -2,7 +2,6 @@ package dev.storywire.processor.text;
 
 import dev.storywire.model.Hashing;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -21,7 +20,6 @@ public final class ContentFingerprints {
     /** The excerpt fingerprint covers this many opening words; shorter excerpts get none. */
     static final int EXCERPT_WORDS = 20;
 
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]");
 
     private ContentFingerprints() {
@@ -42,15 +40,54 @@ public final class ContentFingerprints {
         return fingerprints;
     }
 
-    private static List<String> words(String text) {
+    /**
+     * The text's words: lower-cased runs of letters and digits ({@code \\p{L}}, {@code \\p{N}}), invisible characters
+     * (soft hyphen, zero-width space and joiners, word joiner, BOM) removed first, so that they do not split a word.
+     * A scan of the characters, as fast as the regular expressions it replaced were slow (a thirtieth of the
+     * clustering's time, twice per article with the expiry).
+     */
+    static List<String> words(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String cleaned = INVISIBLE.matcher(text).replaceAll("").toLowerCase(Locale.ROOT).strip();
-        if (cleaned.endsWith("...") || cleaned.endsWith("\u2026")) {
-            cleaned = cleaned.replaceAll("(\\.\\.\\.|\u2026)$", "");
+        String cleaned = hasInvisible(text) ? INVISIBLE.matcher(text).replaceAll("") : text;
+        String lower = cleaned.toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i < lower.length(); ) {
+            int codePoint = lower.codePointAt(i);
+            if (isWordCharacter(codePoint)) {
+                start = start < 0 ? i : start;
+            } else if (start >= 0) {
+                words.add(lower.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(codePoint);
         }
-        return Arrays.stream(NON_WORD.split(cleaned)).filter(w -> !w.isEmpty()).toList();
+        if (start >= 0) {
+            words.add(lower.substring(start));
+        }
+        return words;
+    }
+
+    private static boolean hasInvisible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u00AD' || c >= '\u200B' && c <= '\u200D' || c == '\u2060' || c == '\uFEFF') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A letter or a number, as {@code [\\p{L}\\p{N}]} matches them. */
+    private static boolean isWordCharacter(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 
     private static String hash(List<String> words) {
