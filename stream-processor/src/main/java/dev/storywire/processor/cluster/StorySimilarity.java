@@ -140,6 +140,9 @@ final class StorySimilarity {
     private record StoryTerms(TermCounts counts, Term[] terms, double[] frequencies) {
 
         static StoryTerms of(TermCounts counts, StoryTerms previous, TermStatistics statistics) {
+            if (previous != null && previous.counts() == counts) {
+                return previous.withoutRetired(statistics);
+            }
             Term[] terms = new Term[counts.size()];
             double[] frequencies = new double[counts.size()];
             int j = 0;
@@ -158,6 +161,22 @@ final class StorySimilarity {
                         ? previous.frequencies()[at] : TfIdf.weight(counts.count(i), 1.0);
             }
             return new StoryTerms(counts, terms, frequencies);
+        }
+
+        /**
+         * These terms with those the statistics retired looked up again; {@code this} when none was. A story's norm
+         * is refreshed as the corpus grows (every {@value StorySimilarity#NORM_REFRESH_PERCENT} %), about once per article for
+         * some story: the refresh reads the terms it kept and does not walk the vector again.
+         */
+        StoryTerms withoutRetired(TermStatistics statistics) {
+            Term[] current = null;
+            for (int i = 0; i < terms.length; i++) {
+                if (terms[i].retired()) {
+                    current = current == null ? terms.clone() : current;
+                    current[i] = statistics.term(counts.term(i));
+                }
+            }
+            return current == null ? this : new StoryTerms(counts, current, frequencies);
         }
 
         /** The norm of the TF-IDF weighted vector with the current counts. */
