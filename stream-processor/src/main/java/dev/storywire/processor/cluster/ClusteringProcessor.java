@@ -99,6 +99,14 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     /** Counts into the global Micrometer registry: a no-op unless the application added one (e.g. Prometheus). */
     private final PipelineMetrics metrics = new PipelineMetrics(Metrics.globalRegistry);
     private Instant lastExpiry = Instant.MIN;
+    /**
+     * Where the next expiry scan starts: the cut-off of the last one, or the lowest expiry time written since, if
+     * lower (a late update can keep a story's time in the past); 0 until this instance has scanned once. Scanning
+     * from 0 every time had RocksDB seek past the tombstones of every expiry key ever moved, a cost that grew with
+     * the run.
+     */
+    private long expiryScanFrom;
+    private long lowestExpiryWritten = Long.MAX_VALUE;
     /** Background table plus the live counts: what term weights are computed from. */
     private TermStatistics statistics;
     /** TF-IDF similarity of texts to stories, with the stories' norms cached. */
@@ -531,7 +539,9 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         }
         StoryState next = state.withIndexed(true).nextVersion();
         stories.put(next.storyId(), next);
-        storyExpiry.put(expiryKey(next, eventTime), next.storyId());
+        long expiresAfter = next.lastUpdated().orElse(eventTime).toEpochMilli();
+        storyExpiry.put(ExpiryKeys.of(expiresAfter, next.storyId()), next.storyId());
+        lowestExpiryWritten = Math.min(lowestExpiryWritten, expiresAfter);
         return next;
     }
 
@@ -600,9 +610,12 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         long cutoff = streamTime - config.storyRetention().toMillis();
         List<KeyValue<String, String>> expired = new ArrayList<>();
         try (KeyValueIterator<String, String> range =
-                storyExpiry.range(ExpiryKeys.of(0, ""), ExpiryKeys.of(cutoff, ""))) {
+                storyExpiry.range(ExpiryKeys.of(Math.min(expiryScanFrom, lowestExpiryWritten), ""),
+                        ExpiryKeys.of(cutoff, ""))) {
             range.forEachRemaining(expired::add);
         }
+        expiryScanFrom = Math.max(expiryScanFrom, cutoff);
+        lowestExpiryWritten = Long.MAX_VALUE;
         for (KeyValue<String, String> entry : expired) {
             storyExpiry.put(entry.key, null);
             StoryState state = stories.get(entry.value);

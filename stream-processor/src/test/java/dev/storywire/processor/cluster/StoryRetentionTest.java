@@ -84,4 +84,31 @@ class StoryRetentionTest {
             assertThat(expired.members()).extracting(m -> m.articleId()).containsExactly("a.example/1");
         }
     }
+
+    @Test
+    void shouldExpireAgainAStoryThatALateUpdateBroughtBackToTheIndexes() {
+        ProcessorConfig config = ProcessorConfig.defaults().withStoryRetention(Duration.ofDays(1));
+        String storyId = StoryIds.forFoundingArticle("a.example/1");
+        try (TopologyFixture topology = new TopologyFixture(config, stateDir)) {
+            topology.pipe(article("https://a.example/1", "Amazon extends police facial recognition moratorium", T0));
+            // Two articles three days later move the feed's clock (a median) past the one-day retention.
+            topology.pipe(article("https://b.example/2", "MediaTek chip powers smart TVs", T0.plus(Duration.ofDays(3))));
+            topology.pipe(article("https://c.example/3", "Nvidia unveils a new data centre processor",
+                    T0.plus(Duration.ofDays(3))));
+            assertThat(topology.<String, StoryState>store(ClusteringStores.STORIES).get(storyId).indexed()).isFalse();
+
+            // A corrected copy of the first article, dated as before: its story comes back, still dated T0.
+            topology.pipe(article("https://a.example/1", "Amazon extends its police facial recognition moratorium",
+                    T0));
+            assertThat(topology.<String, StoryState>store(ClusteringStores.STORIES).get(storyId).indexed()).isTrue();
+
+            for (int hour = 1; hour <= 12; hour++) {
+                topology.pipe(article("https://d.example/" + hour, "Sony launches camera model number " + hour,
+                        T0.plus(Duration.ofDays(3)).plus(Duration.ofHours(hour))));
+            }
+
+            assertThat(topology.<String, StoryState>store(ClusteringStores.STORIES).get(storyId).indexed())
+                    .as("expired again, although its time lies before the last expiry's cut-off").isFalse();
+        }
+    }
 }
