@@ -1,6 +1,5 @@
 package dev.storywire.processor.cluster;
 
-import dev.storywire.processor.text.TopCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,6 +32,9 @@ import java.util.Set;
  */
 final class TermIndex {
 
+    /** Marks a story id whose packed characters cannot stand for it in comparisons. */
+    private static final long NO_KEY = 0;
+
     private final int maxPostings;
     private final Map<String, Postings> postings = new HashMap<>();
     private final Map<String, Integer> handles = new HashMap<>();
@@ -41,6 +43,8 @@ final class TermIndex {
     private final List<Set<String>> termsOf = new ArrayList<>();
     private int[] freeHandles = new int[16];
     private int freeCount;
+    /** By handle: the story id's first characters packed for comparison ({@link #sortKey}). */
+    private long[] sortKeys = new long[64];
     /** By handle: the hits of the lookup in progress; all zero between lookups. */
     private int[] hits = new int[64];
     private int[] touched = new int[64];
@@ -160,17 +164,103 @@ final class TermIndex {
         while (above + storiesWithHits[cutoff] < limit) {
             above += storiesWithHits[cutoff--];
         }
-        List<String> tied = new ArrayList<>();
+        int[] tied = new int[storiesWithHits[cutoff]];
+        int tiedCount = 0;
         for (int i = 0; i < touchedCount; i++) {
             int handleHits = hits[touched[i]];
             if (handleHits > cutoff) {
                 chosen.add(storyIds[touched[i]]);
             } else if (handleHits == cutoff) {
-                tied.add(storyIds[touched[i]]);
+                tied[tiedCount++] = touched[i];
             }
         }
-        chosen.addAll(TopCounts.smallest(tied, limit - above));
+        for (int handle : smallestIds(tied, tiedCount, limit - above)) {
+            chosen.add(storyIds[handle]);
+        }
         return chosen;
+    }
+
+    /**
+     * The {@code count} handles of {@code handles} whose story ids come first (fewer than them), by a bounded heap
+     * with the largest on top. Most candidates tie at one shared term, and comparing their id strings was a cache miss
+     * per string: the packed first characters ({@link #sortKey}) decide nearly every comparison.
+     */
+    private int[] smallestIds(int[] handles, int size, int count) {
+        int[] heap = new int[count];
+        int heapSize = 0;
+        for (int i = 0; i < size; i++) {
+            int handle = handles[i];
+            if (heapSize < count) {
+                heap[heapSize] = handle;
+                siftUp(heap, heapSize++);
+            } else if (compareIds(handle, heap[0]) < 0) {
+                heap[0] = handle;
+                siftDown(heap, heapSize);
+            }
+        }
+        return Arrays.copyOf(heap, heapSize);
+    }
+
+    private void siftUp(int[] heap, int at) {
+        int child = at;
+        while (child > 0) {
+            int parent = (child - 1) / 2;
+            if (compareIds(heap[child], heap[parent]) <= 0) {
+                return;
+            }
+            swap(heap, child, parent);
+            child = parent;
+        }
+    }
+
+    private void siftDown(int[] heap, int size) {
+        int parent = 0;
+        while (2 * parent + 1 < size) {
+            int child = 2 * parent + 1;
+            if (child + 1 < size && compareIds(heap[child + 1], heap[child]) > 0) {
+                child++;
+            }
+            if (compareIds(heap[parent], heap[child]) >= 0) {
+                return;
+            }
+            swap(heap, parent, child);
+            parent = child;
+        }
+    }
+
+    private static void swap(int[] heap, int a, int b) {
+        int held = heap[a];
+        heap[a] = heap[b];
+        heap[b] = held;
+    }
+
+    /** The order of the two handles' story ids, as {@link String#compareTo} orders them. */
+    private int compareIds(int a, int b) {
+        long keyA = sortKeys[a];
+        long keyB = sortKeys[b];
+        if (keyA != keyB && keyA != NO_KEY && keyB != NO_KEY) {
+            return Long.compareUnsigned(keyA, keyB);
+        }
+        return storyIds[a].compareTo(storyIds[b]);
+    }
+
+    /**
+     * The first eight characters of {@code id} packed one byte each, so that unequal keys order as the strings do;
+     * {@link #NO_KEY} when the id is shorter or one of them is beyond Latin-1 (the strings are compared then).
+     */
+    static long sortKey(String id) {
+        if (id.length() < Long.BYTES) {
+            return NO_KEY;
+        }
+        long key = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            char c = id.charAt(i);
+            if (c > 0xFF) {
+                return NO_KEY;
+            }
+            key = key << Byte.SIZE | c;
+        }
+        return key == NO_KEY ? NO_KEY : key;
     }
 
     private int handleFor(String storyId) {
@@ -183,10 +273,12 @@ final class TermIndex {
             termsOf.add(new HashSet<>());
             if (handle == storyIds.length) {
                 storyIds = Arrays.copyOf(storyIds, handle * 2);
+                sortKeys = Arrays.copyOf(sortKeys, handle * 2);
                 hits = Arrays.copyOf(hits, handle * 2);
             }
         }
         storyIds[handle] = storyId;
+        sortKeys[handle] = sortKey(storyId);
         handles.put(storyId, handle);
         return handle;
     }

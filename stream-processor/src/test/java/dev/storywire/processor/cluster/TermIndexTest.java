@@ -111,11 +111,11 @@ class TermIndexTest {
         for (int round = 0; round < 300; round++) {
             for (int i = 0; i < 20; i++) {
                 String term = "t" + random.nextInt(40);
-                String story = "st-" + random.nextInt(150);
+                String story = storyId(random.nextInt(150));
                 index.add(term, story);
             }
             if (round % 3 == 0) {
-                index.remove("st-" + random.nextInt(150));
+                index.remove(storyId(random.nextInt(150)));
             }
             List<String> query = new ArrayList<>(new LinkedHashSet<>(List.of("t" + random.nextInt(40),
                     "t" + random.nextInt(40), "t" + random.nextInt(40), "t" + random.nextInt(40))));
@@ -129,5 +129,38 @@ class TermIndexTest {
             assertThat(index.topStories(query, 12)).as("round %d", round)
                     .containsExactlyInAnyOrderElementsOf(TopCounts.keys(counts, 12));
         }
+    }
+
+    @Test
+    void shouldOrderPackedIdsAsTheStringsAre() {
+        Random random = new Random(5);
+        String alphabet = "0123456789abcdef\u00e9\u0441";
+        for (int i = 0; i < 20_000; i++) {
+            String a = randomId(random, alphabet);
+            String b = randomId(random, alphabet);
+            long keyA = TermIndex.sortKey(a);
+            long keyB = TermIndex.sortKey(b);
+            if (keyA != 0 && keyB != 0 && keyA != keyB) {
+                assertThat(Integer.signum(Long.compareUnsigned(keyA, keyB))).as("%s %s", a, b)
+                        .isEqualTo(Integer.signum(a.compareTo(b)));
+            }
+        }
+    }
+
+    /** Ids as the clustering makes them, a few shorter or beyond Latin-1, so that every comparison path is taken. */
+    private static String storyId(int n) {
+        return switch (n % 10) {
+            case 0 -> "st-" + n;
+            case 1 -> "\u0441\u0442-" + Integer.toHexString(n * 7919);
+            default -> "st-" + String.format("%016x", (long) n * 0x9E3779B97F4A7C15L).substring(0, n % 3 == 0 ? 4 : 16);
+        };
+    }
+
+    private static String randomId(Random random, String alphabet) {
+        StringBuilder id = new StringBuilder("st-");
+        for (int i = random.nextInt(12); i > 0; i--) {
+            id.append(alphabet.charAt(random.nextInt(random.nextInt(10) == 0 ? alphabet.length() : 4)));
+        }
+        return id.toString();
     }
 }
