@@ -11,12 +11,11 @@ import dev.storywire.processor.text.TfIdf;
  * <p>Scoring an article against its candidates is the clustering's inner loop, so the work per candidate is kept
  * to the article's own terms: the article's weights and norm are computed once ({@link #query}), the dot product
  * walks the article's and the story's terms in one pass (both in hash order, {@link TermCounts}), and the story's
- * norm (a sum over its up to 200 terms) is cached per story. A cached norm is reused while the story's term vectors are the same objects and the live document
- * count has grown by at most {@value #NORM_REFRESH_PERCENT}% since it was computed; the dot product always uses
- * the current weights. So in small runs every score is exact, and in long ones a story's norm lags the live
- * counts by at most that share of the corpus (a story that changes gets a fresh norm at once). Only the terms new in
- * a version of a story's vectors are looked up in the {@link TermStatistics}: a refresh reads the counts through the
- * terms it kept.
+ * norm (a sum over its up to 200 terms) is cached per story with the weights it was summed from. When a story
+ * changes, only its new terms and those whose count changed are weighed again; every weight is computed again once
+ * the live document count has grown by {@value #NORM_REFRESH_PERCENT}% since the oldest was. The dot product always
+ * uses the current weights of the article's terms. So in small runs every score is exact, and in long ones a
+ * story's norm lags the live counts by at most that share of the corpus.
  */
 final class StorySimilarity {
 
@@ -54,16 +53,25 @@ final class StorySimilarity {
     private Norms normsOf(StoryState story) {
         long documents = statistics.liveDocuments();
         Norms cached = norms.get(story.storyId());
-        boolean sameVectors = cached != null && cached.full().counts() == story.terms()
-                && cached.title().counts() == story.titleTerms();
-        if (sameVectors && (documents - cached.documents()) * 100 <= cached.documents() * NORM_REFRESH_PERCENT) {
+        StoryTerms full = current(story.terms(), cached == null ? null : cached.full(), documents);
+        StoryTerms title = current(story.titleTerms(), cached == null ? null : cached.title(), documents);
+        if (cached != null && full == cached.full() && title == cached.title()) {
             return cached;
         }
-        StoryTerms full = StoryTerms.of(story.terms(), cached == null ? null : cached.full(), statistics);
-        StoryTerms title = StoryTerms.of(story.titleTerms(), cached == null ? null : cached.title(), statistics);
-        Norms next = new Norms(documents, full, title, full.norm(statistics), title.norm(statistics));
+        Norms next = new Norms(full, title, full.norm(), title.norm());
         norms.put(story.storyId(), next);
         return next;
+    }
+
+    /**
+     * The weighed terms of {@code counts}: {@code kept} while they are its terms and fresh, else grown from it or
+     * refreshed.
+     */
+    private StoryTerms current(TermCounts counts, StoryTerms kept, long documents) {
+        StoryTerms terms = kept != null && kept.counts() == counts ? kept
+                : StoryTerms.of(counts, kept, statistics, documents);
+        boolean stale = (documents - terms.weighedAt()) * 100 > terms.weighedAt() * NORM_REFRESH_PERCENT;
+        return stale ? terms.refreshed(statistics, documents) : terms;
     }
 
     /** Forgets a story's cached norms (it was merged away or expired). */
@@ -132,19 +140,21 @@ final class StorySimilarity {
     }
 
     /**
-     * A story vector's terms as looked up in the statistics, with their sublinear term frequencies, so that its norm
-     * can be computed again without a lookup. When the story grows, the terms it already had are taken from its
-     * previous version instead of being looked up again (a story takes in a few dozen terms per article and has up to
-     * a couple of hundred); only terms the statistics have {@link Term#retired() retired} are looked up again.
+     * A story vector's terms as looked up in the statistics, with their TF-IDF weights as last computed, so that its
+     * norm is a sum over an array. When the story grows, a term it already had with the same count keeps its term and
+     * weight from the previous version, untouched; only new terms and terms whose count changed are weighed (a story
+     * takes in a few dozen terms per article and has up to a couple of hundred). Touching every term object of a
+     * changed story, scattered over the heap, had been a tenth of the clustering's time. The kept weights are as old
+     * as the last refresh ({@link #refreshed}), and {@code weighedAt} is the live document count the oldest of them
+     * was computed at: the refresh comes once the corpus has grown by {@value StorySimilarity#NORM_REFRESH_PERCENT} %
+     * since, however often the story changed meanwhile.
      */
-    private record StoryTerms(TermCounts counts, Term[] terms, double[] frequencies) {
+    private record StoryTerms(TermCounts counts, Term[] terms, double[] weights, long weighedAt) {
 
-        static StoryTerms of(TermCounts counts, StoryTerms previous, TermStatistics statistics) {
-            if (previous != null && previous.counts() == counts) {
-                return previous.withoutRetired(statistics);
-            }
+        static StoryTerms of(TermCounts counts, StoryTerms previous, TermStatistics statistics, long documents) {
+            boolean reused = false;
             Term[] terms = new Term[counts.size()];
-            double[] frequencies = new double[counts.size()];
+            double[] weights = new double[counts.size()];
             int j = 0;
             for (int i = 0; i < counts.size(); i++) {
                 int at = -1;
@@ -155,35 +165,41 @@ final class StorySimilarity {
                     }
                     at = sameTermFrom(old, j, counts.term(i), counts.hash(i));
                 }
-                Term kept = at >= 0 ? previous.terms()[at] : null;
-                terms[i] = kept != null && !kept.retired() ? kept : statistics.term(counts.term(i));
-                frequencies[i] = at >= 0 && previous.counts().count(at) == counts.count(i)
-                        ? previous.frequencies()[at] : TfIdf.weight(counts.count(i), 1.0);
+                if (at >= 0 && previous.counts().count(at) == counts.count(i)) {
+                    terms[i] = previous.terms()[at];
+                    weights[i] = previous.weights()[at];
+                    reused = true;
+                } else {
+                    Term kept = at >= 0 ? previous.terms()[at] : null;
+                    terms[i] = kept != null && !kept.retired() ? kept : statistics.term(counts.term(i));
+                    weights[i] = TfIdf.weight(counts.count(i), statistics.idf(terms[i]));
+                }
             }
-            return new StoryTerms(counts, terms, frequencies);
+            return new StoryTerms(counts, terms, weights, reused ? previous.weighedAt() : documents);
         }
 
         /**
-         * These terms with those the statistics retired looked up again; {@code this} when none was. A story's norm
-         * is refreshed as the corpus grows (every {@value StorySimilarity#NORM_REFRESH_PERCENT} %), about once per article for
-         * some story: the refresh reads the terms it kept and does not walk the vector again.
+         * Every weight computed again with the current counts, terms the statistics {@link Term#retired() retired}
+         * looked up again. A story's norm is refreshed as the corpus grows (every
+         * {@value StorySimilarity#NORM_REFRESH_PERCENT} %), about once per article for some story.
          */
-        StoryTerms withoutRetired(TermStatistics statistics) {
-            Term[] current = null;
+        StoryTerms refreshed(TermStatistics statistics, long documents) {
+            Term[] current = terms;
+            double[] fresh = new double[terms.length];
             for (int i = 0; i < terms.length; i++) {
-                if (terms[i].retired()) {
-                    current = current == null ? terms.clone() : current;
+                if (current[i].retired()) {
+                    current = current == terms ? terms.clone() : current;
                     current[i] = statistics.term(counts.term(i));
                 }
+                fresh[i] = TfIdf.weight(counts.count(i), statistics.idf(current[i]));
             }
-            return current == null ? this : new StoryTerms(counts, current, frequencies);
+            return new StoryTerms(counts, current, fresh, documents);
         }
 
-        /** The norm of the TF-IDF weighted vector with the current counts. */
-        double norm(TermStatistics statistics) {
+        /** The norm of the weighted vector. */
+        double norm() {
             double sum = 0.0;
-            for (int i = 0; i < terms.length; i++) {
-                double w = frequencies[i] * statistics.idf(terms[i]);
+            for (double w : weights) {
                 sum += w * w;
             }
             return Math.sqrt(sum);
@@ -191,6 +207,6 @@ final class StorySimilarity {
     }
 
     /** A story's cached norms and what they were computed from. */
-    private record Norms(long documents, StoryTerms full, StoryTerms title, double fullNorm, double titleNorm) {
+    private record Norms(StoryTerms full, StoryTerms title, double fullNorm, double titleNorm) {
     }
 }
