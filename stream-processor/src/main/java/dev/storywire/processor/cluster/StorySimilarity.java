@@ -11,11 +11,12 @@ import dev.storywire.processor.text.TfIdf;
  * <p>Scoring an article against its candidates is the clustering's inner loop, so the work per candidate is kept
  * to the article's own terms: the article's weights and norm are computed once ({@link #query}), the dot product
  * walks the article's and the story's terms in one pass (both in hash order, {@link TermCounts}), and the story's
- * norm (a sum over its up to 200 terms) is cached per story with the weights it was summed from. When a story
- * changes, only its new terms and those whose count changed are weighed again; every weight is computed again once
- * the live document count has grown by {@value #NORM_REFRESH_PERCENT}% since the oldest was. The dot product always
- * uses the current weights of the article's terms. So in small runs every score is exact, and in long ones a
- * story's norm lags the live counts by at most that share of the corpus.
+ * norm (a sum over its up to 200 terms) is kept with the story's vector ({@link TermCounts#derived()}) together with
+ * the weights it was summed from, so scoring a candidate looks nothing up. When a story changes, only its new terms
+ * and those whose count changed are weighed again; every weight is computed again once the live document count has
+ * grown by {@value #NORM_REFRESH_PERCENT}% since the oldest was. The dot product always uses the current weights of
+ * the article's terms. So in small runs every score is exact, and in long ones a story's norm lags the live counts
+ * by at most that share of the corpus.
  */
 final class StorySimilarity {
 
@@ -24,17 +25,19 @@ final class StorySimilarity {
 
     private final TermStatistics statistics;
     private final double titleShare;
-    private final RecentlyUsedCache<String, Norms> norms;
+    /** The latest weighed terms by story id: a new version of a vector reuses what did not change. */
+    private final RecentlyUsedCache<String, Versions> versions;
 
     /**
      * @param statistics the document frequencies the weights come from
      * @param titleShare share of the title-only cosine in the similarity
-     * @param maxCachedNorms story norms kept (least recently used leave)
+     * @param maxStories stories whose latest weighed terms are kept to grow their next version from (least recently
+     *     used leave)
      */
-    StorySimilarity(TermStatistics statistics, double titleShare, int maxCachedNorms) {
+    StorySimilarity(TermStatistics statistics, double titleShare, int maxStories) {
         this.statistics = statistics;
         this.titleShare = titleShare;
-        this.norms = new RecentlyUsedCache<>(maxCachedNorms);
+        this.versions = new RecentlyUsedCache<>(maxStories);
     }
 
     /** The weighted vectors of a text, to score against any number of stories while the counts stay the same. */
@@ -44,39 +47,40 @@ final class StorySimilarity {
 
     /** The similarity of the query's text to {@code story}, between 0 and 1. */
     double score(Query query, StoryState story) {
-        Norms storyNorms = normsOf(story);
         double title = titleShare == 0.0 ? 0.0
-                : query.title().cosine(story.titleTerms(), storyNorms.titleNorm());
-        return titleShare * title + (1.0 - titleShare) * query.full().cosine(story.terms(), storyNorms.fullNorm());
-    }
-
-    private Norms normsOf(StoryState story) {
-        long documents = statistics.liveDocuments();
-        Norms cached = norms.get(story.storyId());
-        StoryTerms full = current(story.terms(), cached == null ? null : cached.full(), documents);
-        StoryTerms title = current(story.titleTerms(), cached == null ? null : cached.title(), documents);
-        if (cached != null && full == cached.full() && title == cached.title()) {
-            return cached;
-        }
-        Norms next = new Norms(full, title, full.norm(), title.norm());
-        norms.put(story.storyId(), next);
-        return next;
+                : query.title().cosine(story.titleTerms(), weighed(story.storyId(), story.titleTerms(), true).norm());
+        return titleShare * title + (1.0 - titleShare)
+                * query.full().cosine(story.terms(), weighed(story.storyId(), story.terms(), false).norm());
     }
 
     /**
-     * The weighed terms of {@code counts}: {@code kept} while they are its terms and fresh, else grown from it or
-     * refreshed.
+     * The weighed terms of one of the story's vectors: those kept with the vector ({@link TermCounts#derived()})
+     * while fresh; else grown from the story's previous version, or refreshed.
      */
-    private StoryTerms current(TermCounts counts, StoryTerms kept, long documents) {
-        StoryTerms terms = kept != null && kept.counts() == counts ? kept
-                : StoryTerms.of(counts, kept, statistics, documents);
-        boolean stale = (documents - terms.weighedAt()) * 100 > terms.weighedAt() * NORM_REFRESH_PERCENT;
-        return stale ? terms.refreshed(statistics, documents) : terms;
+    private StoryTerms weighed(String storyId, TermCounts counts, boolean title) {
+        long documents = statistics.liveDocuments();
+        StoryTerms kept = counts.derived() instanceof StoryTerms terms ? terms : null;
+        StoryTerms next = kept;
+        if (kept == null) {
+            Versions previous = versions.get(storyId);
+            StoryTerms before = previous == null ? null : title ? previous.title() : previous.full();
+            next = StoryTerms.of(counts, before, statistics, documents);
+        }
+        if ((documents - next.weighedAt()) * 100 > next.weighedAt() * NORM_REFRESH_PERCENT) {
+            next = next.refreshed(statistics, documents);
+        }
+        if (next != kept) {
+            counts.derive(next);
+            Versions previous = versions.get(storyId);
+            versions.put(storyId, title ? new Versions(previous == null ? null : previous.full(), next)
+                    : new Versions(next, previous == null ? null : previous.title()));
+        }
+        return next;
     }
 
-    /** Forgets a story's cached norms (it was merged away or expired). */
+    /** Forgets a story's weighed terms (it was merged away or expired). */
     void forget(String storyId) {
-        norms.remove(storyId);
+        versions.remove(storyId);
     }
 
     /** A text's weighted title-and-excerpt and title vectors. */
@@ -149,7 +153,7 @@ final class StorySimilarity {
      * was computed at: the refresh comes once the corpus has grown by {@value StorySimilarity#NORM_REFRESH_PERCENT} %
      * since, however often the story changed meanwhile.
      */
-    private record StoryTerms(TermCounts counts, Term[] terms, double[] weights, long weighedAt) {
+    private record StoryTerms(TermCounts counts, Term[] terms, double[] weights, long weighedAt, double norm) {
 
         static StoryTerms of(TermCounts counts, StoryTerms previous, TermStatistics statistics, long documents) {
             boolean reused = false;
@@ -175,7 +179,7 @@ final class StorySimilarity {
                     weights[i] = TfIdf.weight(counts.count(i), statistics.idf(terms[i]));
                 }
             }
-            return new StoryTerms(counts, terms, weights, reused ? previous.weighedAt() : documents);
+            return new StoryTerms(counts, terms, weights, reused ? previous.weighedAt() : documents, norm(weights));
         }
 
         /**
@@ -193,11 +197,11 @@ final class StorySimilarity {
                 }
                 fresh[i] = TfIdf.weight(counts.count(i), statistics.idf(current[i]));
             }
-            return new StoryTerms(counts, current, fresh, documents);
+            return new StoryTerms(counts, current, fresh, documents, norm(fresh));
         }
 
-        /** The norm of the weighted vector. */
-        double norm() {
+        /** The norm of a weighted vector. */
+        private static double norm(double[] weights) {
             double sum = 0.0;
             for (double w : weights) {
                 sum += w * w;
@@ -206,7 +210,7 @@ final class StorySimilarity {
         }
     }
 
-    /** A story's cached norms and what they were computed from. */
-    private record Norms(StoryTerms full, StoryTerms title, double fullNorm, double titleNorm) {
+    /** The latest weighed terms of a story's two vectors, to grow the next version from. */
+    private record Versions(StoryTerms full, StoryTerms title) {
     }
 }

@@ -35,6 +35,8 @@ public final class TermCounts {
     private final int[] hashes;
     private final String[] terms;
     private final int[] counts;
+    /** What a scorer derived from these counts ({@link #derived()}); not part of the value. */
+    private Object derived;
 
     private TermCounts(int[] hashes, String[] terms, int[] counts) {
         this.hashes = hashes;
@@ -79,6 +81,22 @@ public final class TermCounts {
     /** The hash code of the {@code i}-th term; ascending in {@code i}. */
     public int hash(int i) {
         return hashes[i];
+    }
+
+    /**
+     * A value its scorer derived from these counts and keeps with them, {@code null} until one is set: the clustering
+     * keeps a story vector's weights and norm here, so that scoring a candidate story finds them without a lookup in
+     * a cache by story id, and a new version of the vector (a new instance) starts without. Like the hash code a
+     * string keeps, it is not part of the value (equality, JSON). Not thread-safe: whoever sets it must be the only
+     * one, or set values that are interchangeable.
+     */
+    public Object derived() {
+        return derived;
+    }
+
+    /** Keeps {@code value} with these counts (see {@link #derived()}). */
+    public void derive(Object value) {
+        derived = value;
     }
 
     /** The position of {@code term}, or {@code -1}. */
