@@ -18,6 +18,15 @@ public final class TfIdf {
      */
     static final double PRIOR_DOCUMENTS = 3.0;
 
+    /** {@code 1 + ln(count)} for counts below its length (index 0 unused). */
+    private static final double[] TERM_FREQUENCIES = new double[1024];
+
+    static {
+        for (int count = 1; count < TERM_FREQUENCIES.length; count++) {
+            TERM_FREQUENCIES[count] = 1.0 + Math.log(count);
+        }
+    }
+
     private TfIdf() {
     }
 
@@ -67,6 +76,15 @@ public final class TfIdf {
 
     /** The TF-IDF weight of a term counted {@code count} times whose IDF is {@code idf}. */
     public static double weight(int count, double idf) {
-        return (1.0 + Math.log(count)) * idf;
+        return termFrequency(count) * idf;
+    }
+
+    /**
+     * The sublinear term frequency {@code 1 + ln(count)}, from a table for the small counts nearly every term has:
+     * scoring weighs a story's terms again and again, and the logarithm was a visible part of it. The table holds
+     * the same values {@code Math.log} gives.
+     */
+    static double termFrequency(int count) {
+        return count > 0 && count < TERM_FREQUENCIES.length ? TERM_FREQUENCIES[count] : 1.0 + Math.log(count);
     }
 }

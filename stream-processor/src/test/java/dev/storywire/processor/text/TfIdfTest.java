@@ -45,4 +45,11 @@ class TfIdfTest {
         assertThat(TfIdf.cosine(article, story, term -> TfIdf.idf(term, COMMON_AMAZON)))
                 .isEqualTo(TfIdf.cosine(article, story, COMMON_AMAZON));
     }
+
+    @Test
+    void shouldWeighAsTheLogarithmDoes() {
+        for (int count = 1; count < 5_000; count++) {
+            assertThat(TfIdf.weight(count, 2.5)).isEqualTo((1.0 + Math.log(count)) * 2.5);
+        }
+    }
 }
