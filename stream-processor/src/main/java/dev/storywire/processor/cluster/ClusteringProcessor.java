@@ -539,9 +539,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         }
         StoryState next = state.withIndexed(true).nextVersion();
         stories.put(next.storyId(), next);
-        long expiresAfter = next.lastUpdated().orElse(eventTime).toEpochMilli();
-        storyExpiry.put(ExpiryKeys.of(expiresAfter, next.storyId()), next.storyId());
-        lowestExpiryWritten = Math.min(lowestExpiryWritten, expiresAfter);
+        storyExpiry.put(expiryKey(next, eventTime), next.storyId());
+        lowestExpiryWritten = Math.min(lowestExpiryWritten, expiryTime(next, eventTime));
         return next;
     }
 
@@ -582,7 +581,12 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     }
 
     private static String expiryKey(StoryState state, Instant fallback) {
-        return ExpiryKeys.of(state.lastUpdated().orElse(fallback).toEpochMilli(), state.storyId());
+        return ExpiryKeys.of(expiryTime(state, fallback), state.storyId());
+    }
+
+    /** The time a story's expiry counts from: its latest member's publish time, else {@code fallback}. */
+    private static long expiryTime(StoryState state, Instant fallback) {
+        return state.lastUpdated().orElse(fallback).toEpochMilli();
     }
 
     /** Takes the story's id out of every posting it is in. */
@@ -628,7 +632,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             state.members().stream()
                     .filter(m -> m.role() != Role.RELATED)
                     .forEach(m -> forgetArticle(m.articleId()));
-            stories.put(state.storyId(), state.withIndexed(false).withTerms(TermCounts.EMPTY).withTitleTerms(TermCounts.EMPTY));
+            stories.put(state.storyId(),
+                    state.withIndexed(false).withTerms(TermCounts.EMPTY).withTitleTerms(TermCounts.EMPTY));
         }
         if (!expired.isEmpty()) {
             LOG.debug("{} stories not updated since {} left the candidate indexes", expired.size(),

@@ -59,21 +59,15 @@ final class StorySimilarity {
     private StoryTerms weighed(String storyId, TermCounts counts, boolean title) {
         long documents = statistics.liveDocuments();
         StoryTerms kept = counts.derived() instanceof StoryTerms terms ? terms : null;
-        StoryTerms next = kept;
-        if (kept == null) {
-            Versions previous = versions.get(storyId);
-            StoryTerms before = previous == null ? null : title ? previous.title() : previous.full();
-            next = StoryTerms.of(counts, before, statistics, documents);
+        boolean stale = kept != null && (documents - kept.weighedAt()) * 100 > kept.weighedAt() * NORM_REFRESH_PERCENT;
+        if (kept != null && !stale) {
+            return kept;
         }
-        if ((documents - next.weighedAt()) * 100 > next.weighedAt() * NORM_REFRESH_PERCENT) {
-            next = next.refreshed(statistics, documents);
-        }
-        if (next != kept) {
-            counts.derive(next);
-            Versions previous = versions.get(storyId);
-            versions.put(storyId, title ? new Versions(previous == null ? null : previous.full(), next)
-                    : new Versions(next, previous == null ? null : previous.title()));
-        }
+        Versions previous = versions.get(storyId);
+        StoryTerms next = stale ? kept.refreshed(statistics, documents)
+                : StoryTerms.of(counts, previous == null ? null : previous.of(title), statistics, documents);
+        counts.derive(next);
+        versions.put(storyId, previous == null ? Versions.of(next, title) : previous.with(next, title));
         return next;
     }
 
@@ -117,29 +111,14 @@ final class StorySimilarity {
             int j = 0;
             for (int i = 0; i < counts.size() && j < story.size(); i++) {
                 int hash = counts.hash(i);
-                while (j < story.size() && story.hash(j) < hash) {
-                    j++;
-                }
-                int at = sameTermFrom(story, j, counts.term(i), hash);
+                j = story.seek(hash, j);
+                int at = story.indexOf(counts.term(i), hash, j);
                 if (at >= 0) {
                     dot += weights[i] * TfIdf.weight(story.count(at), idfs[i]);
                 }
             }
             return dot == 0.0 ? 0.0 : dot / (norm * storyNorm);
         }
-    }
-
-    /**
-     * The position of {@code term} among the terms of {@code counts} from {@code from} on that have its hash, or
-     * {@code -1}: {@code from} is the first position whose hash is not below it.
-     */
-    private static int sameTermFrom(TermCounts counts, int from, String term, int hash) {
-        for (int k = from; k < counts.size() && counts.hash(k) == hash; k++) {
-            if (counts.term(k).equals(term)) {
-                return k;
-            }
-        }
-        return -1;
     }
 
     /**
@@ -160,11 +139,8 @@ final class StorySimilarity {
             for (int i = 0; i < counts.size(); i++) {
                 int at = -1;
                 if (previous != null) {
-                    TermCounts old = previous.counts();
-                    while (j < old.size() && old.hash(j) < counts.hash(i)) {
-                        j++;
-                    }
-                    at = sameTermFrom(old, j, counts.term(i), counts.hash(i));
+                    j = previous.counts().seek(counts.hash(i), j);
+                    at = previous.counts().indexOf(counts.term(i), counts.hash(i), j);
                 }
                 Term kept = at >= 0 ? previous.terms()[at] : null;
                 terms[i] = kept != null && !kept.retired() ? kept : statistics.term(counts.term(i));
@@ -203,5 +179,17 @@ final class StorySimilarity {
 
     /** The latest weighed terms of a story's two vectors, to grow the next version from. */
     private record Versions(StoryTerms full, StoryTerms title) {
+
+        static Versions of(StoryTerms terms, boolean title) {
+            return title ? new Versions(null, terms) : new Versions(terms, null);
+        }
+
+        StoryTerms of(boolean title) {
+            return title ? this.title : full;
+        }
+
+        Versions with(StoryTerms terms, boolean title) {
+            return title ? new Versions(full, terms) : new Versions(terms, this.title);
+        }
     }
 }

@@ -102,12 +102,32 @@ public final class TermCounts {
     /** The position of {@code term}, or {@code -1}. */
     public int indexOf(String term) {
         int hash = term.hashCode();
-        for (int i = firstAtLeast(hash); i < hashes.length && hashes[i] == hash; i++) {
+        return indexOf(term, hash, firstAtLeast(hash));
+    }
+
+    /**
+     * The position of {@code term}, whose hash code is {@code hash}, or {@code -1}; {@code from} is the first
+     * position whose hash is not below it ({@link #seek}).
+     */
+    public int indexOf(String term, int hash, int from) {
+        for (int i = from; i < hashes.length && hashes[i] == hash; i++) {
             if (terms[i].equals(term)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /**
+     * The first position from {@code from} on whose hash is not below {@code hash}, walking forward: for a merge with
+     * another vector in hash order, where the next term is usually a few positions on.
+     */
+    public int seek(int hash, int from) {
+        int i = from;
+        while (i < hashes.length && hashes[i] < hash) {
+            i++;
+        }
+        return i;
     }
 
     public boolean contains(String term) {

@@ -10,8 +10,9 @@ import java.util.PriorityQueue;
 
 /**
  * The keys with the highest counts, ties by key: only the keys at the cut-off count are sorted, the rest are in or
- * out by count alone. Both the bound on a story's term vector and the choice of term-index candidates take a few
- * dozen keys out of hundreds for every article, so a full sort of the counts was a visible cost.
+ * out by count alone. The bound on a story's term vector ({@link TermCounts#plus}) takes a couple of hundred terms
+ * out of a few hundred for every article, so a full sort of the counts was a visible cost. (The term index chooses
+ * its candidates the same way over story handles, with its own tie-break on packed ids.)
  */
 public final class TopCounts {
 
@@ -20,50 +21,24 @@ public final class TopCounts {
 
     /** The {@code limit} keys of {@code counts} with the highest counts, ties by key, in no particular order. */
     public static List<String> keys(Map<String, Integer> counts, int limit) {
-        String[] keys = new String[counts.size()];
-        int[] values = new int[counts.size()];
-        int i = 0;
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            keys[i] = e.getKey();
-            values[i] = e.getValue();
-            i++;
-        }
-        return keys(keys, values, counts.size(), limit);
-    }
-
-    /**
-     * The same choice over parallel arrays, as an open-addressing table keeps them: {@code keys[i]} counted
-     * {@code counts[i]} times, {@code null} keys are empty slots, {@code size} keys are not {@code null}.
-     */
-    public static List<String> keys(String[] keys, int[] counts, int size, int limit) {
-        List<String> chosen = new ArrayList<>(Math.min(size, limit));
-        if (size <= limit) {
-            for (String key : keys) {
-                if (key != null) {
-                    chosen.add(key);
-                }
-            }
-            return chosen;
-        }
-        int cutoff = cutoffCount(keys, counts, size, limit);
-        List<String> tied = new ArrayList<>();
+        String[] keys = counts.keySet().toArray(new String[0]);
+        int[] values = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == null) {
-                continue;
-            }
-            if (counts[i] > cutoff) {
-                chosen.add(keys[i]);
-            } else if (counts[i] == cutoff) {
-                tied.add(keys[i]);
+            values[i] = counts.get(keys[i]);
+        }
+        boolean[] chosen = chosen(keys, values, keys.length, limit);
+        List<String> result = new ArrayList<>(Math.min(keys.length, limit));
+        for (int i = 0; i < keys.length; i++) {
+            if (chosen[i]) {
+                result.add(keys[i]);
             }
         }
-        chosen.addAll(smallest(tied, limit - chosen.size()));
-        return chosen;
+        return result;
     }
 
     /**
-     * The same choice as a mask over the first {@code size} keys of parallel arrays without empty slots:
-     * {@code chosen[i]} when {@code keys[i]} is among the {@code limit} highest counts, ties by key.
+     * The same choice as a mask over the first {@code size} keys of parallel arrays (no {@code null} key among
+     * them): {@code chosen[i]} when {@code keys[i]} is among the {@code limit} highest counts, ties by key.
      */
     public static boolean[] chosen(String[] keys, int[] counts, int size, int limit) {
         boolean[] chosen = new boolean[size];
@@ -71,7 +46,7 @@ public final class TopCounts {
             Arrays.fill(chosen, true);
             return chosen;
         }
-        int cutoff = cutoffCount(keys, counts, size, limit);
+        int cutoff = cutoffCount(counts, size, limit);
         List<String> tied = new ArrayList<>();
         int above = 0;
         for (int i = 0; i < size; i++) {
@@ -97,7 +72,7 @@ public final class TopCounts {
      * keys are tied at the cut-off (candidates that share one query term), and sorting them all compared each key
      * about log2(n) times where most now take one comparison with the heap's largest.
      */
-    public static List<String> smallest(List<String> keys, int count) {
+    private static List<String> smallest(List<String> keys, int count) {
         if (count <= 0) {
             return List.of();
         }
@@ -115,15 +90,9 @@ public final class TopCounts {
         return result;
     }
 
-    /** The lowest count among the {@code limit} highest (more than {@code limit} keys). */
-    private static int cutoffCount(String[] keys, int[] counts, int size, int limit) {
-        int[] sorted = new int[size];
-        int n = 0;
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != null) {
-                sorted[n++] = counts[i];
-            }
-        }
+    /** The lowest count among the {@code limit} highest of the first {@code size} (more than {@code limit}). */
+    private static int cutoffCount(int[] counts, int size, int limit) {
+        int[] sorted = Arrays.copyOf(counts, size);
         Arrays.sort(sorted);
         return sorted[size - limit];
     }
