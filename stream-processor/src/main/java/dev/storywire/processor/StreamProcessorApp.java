@@ -95,6 +95,8 @@ public final class StreamProcessorApp implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // A new application reads the feed from the beginning: every article ever published gets clustered.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Most store lookups are of keys not there (new article ids, new terms): filter them before the memtable.
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, PointLookupRocksDbConfig.class);
         return p;
     }
 

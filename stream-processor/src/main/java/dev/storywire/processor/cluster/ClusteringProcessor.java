@@ -82,15 +82,22 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private static final int MAX_TERM_CANDIDATES = 32;
     /** Stories kept decoded: the active stories of several days of a busy feed. */
     static final int MAX_CACHED_STORIES = 20_000;
+    /**
+     * Story assignments and related-link lists kept decoded, each: those of the last few days' articles and their
+     * related items. One article reads the same related ids' entries three or four times (its candidates, its
+     * related members, its related coverage, the listers to emit again), and related items are mostly recent
+     * articles; each read the cache answers is a RocksDB lookup saved, mostly of a key that is not there.
+     */
+    static final int MAX_CACHED_LINKS = 50_000;
     /** How often (stream time) expired stories are taken out of the candidate indexes. */
     private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
 
     private final ProcessorConfig config;
     private ProcessorContext<String, ClusterOutput> context;
-    private KeyValueStore<String, ArticleAssignment> articleStories;
+    private CachedStore<ArticleAssignment> articleStories;
     private CachedStore<StoryState> stories;
     private KeyValueStore<String, Article> articles;
-    private KeyValueStore<String, IdList> relatedIndex;
+    private CachedStore<IdList> relatedIndex;
     /** Live stories by their rarest terms: in memory, built again from the live stories on every start. */
     private TermIndex termIndex;
     private KeyValueStore<String, String> storyExpiry;
@@ -134,10 +141,11 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     @Override
     public void init(ProcessorContext<String, ClusterOutput> context) {
         this.context = context;
-        this.articleStories = context.getStateStore(ClusteringStores.ARTICLE_STORIES);
+        this.articleStories = new CachedStore<>(context.getStateStore(ClusteringStores.ARTICLE_STORIES),
+                MAX_CACHED_LINKS);
         this.stories = new CachedStore<>(context.getStateStore(ClusteringStores.STORIES), MAX_CACHED_STORIES);
         this.articles = context.getStateStore(ClusteringStores.ARTICLES);
-        this.relatedIndex = context.getStateStore(ClusteringStores.RELATED_INDEX);
+        this.relatedIndex = new CachedStore<>(context.getStateStore(ClusteringStores.RELATED_INDEX), MAX_CACHED_LINKS);
         this.storyExpiry = context.getStateStore(ClusteringStores.STORY_EXPIRY);
         this.fingerprints = context.getStateStore(ClusteringStores.FINGERPRINTS);
         this.statistics = new TermStatistics(BackgroundFrequencies.shipped(),
