@@ -258,7 +258,12 @@ public final class TermCounts {
         }
     }
 
-    /** Reads a JSON object of term to count, in any order. */
+    /**
+     * Reads a JSON object of term to count, in any order. What {@link Writer} wrote is already in hash order and is
+     * taken as it is; anything else (hand-written, older or reordered JSON, repeated terms) goes through a map and is
+     * sorted. Stored story states are read back often (cache misses, expiry), and the map and the sort were most of
+     * reading their two vectors.
+     */
     static final class Reader extends StdDeserializer<TermCounts> {
 
         Reader() {
@@ -270,16 +275,42 @@ public final class TermCounts {
             if (json.currentToken() == JsonToken.START_OBJECT) {
                 json.nextToken();
             }
-            Map<String, Integer> counts = new java.util.HashMap<>();
+            String[] terms = new String[16];
+            int[] counts = new int[16];
+            int n = 0;
             for (; json.currentToken() == JsonToken.FIELD_NAME; json.nextToken()) {
-                String term = json.currentName();
+                if (n == terms.length) {
+                    terms = Arrays.copyOf(terms, n * 2);
+                    counts = Arrays.copyOf(counts, n * 2);
+                }
+                terms[n] = json.currentName();
                 json.nextToken();
-                counts.put(term, json.getIntValue());
+                counts[n++] = json.getIntValue();
             }
             if (json.currentToken() != JsonToken.END_OBJECT) {
                 return (TermCounts) context.handleUnexpectedToken(TermCounts.class, json);
             }
-            return of(counts);
+            return fromRead(terms, counts, n);
+        }
+
+        /** The counts read, as they are when in strictly ascending order, else through a map. */
+        static TermCounts fromRead(String[] terms, int[] counts, int n) {
+            if (n == 0) {
+                return EMPTY;
+            }
+            int[] hashes = new int[n];
+            for (int i = 0; i < n; i++) {
+                hashes[i] = terms[i].hashCode();
+                if (i > 0 && (hashes[i - 1] > hashes[i]
+                        || hashes[i - 1] == hashes[i] && terms[i - 1].compareTo(terms[i]) >= 0)) {
+                    Map<String, Integer> map = new java.util.HashMap<>();
+                    for (int j = 0; j < n; j++) {
+                        map.put(terms[j], counts[j]);
+                    }
+                    return of(map);
+                }
+            }
+            return new TermCounts(hashes, Arrays.copyOf(terms, n), Arrays.copyOf(counts, n));
         }
 
         @Override

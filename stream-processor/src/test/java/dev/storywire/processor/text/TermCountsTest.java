@@ -85,6 +85,38 @@ class TermCountsTest {
                 .isEqualTo(TermCounts.EMPTY);
     }
 
+    @Test
+    void shouldReadJsonInAnyOrderAndWithRepeatedTermsAsAMapWould() {
+        Serde<Holder> serde = JsonSerde.of(Holder.class);
+        Random random = new Random(11);
+        for (int round = 0; round < 500; round++) {
+            Map<String, Integer> counts = randomCounts(random);
+            List<String> order = new ArrayList<>(counts.keySet());
+            java.util.Collections.shuffle(order, random);
+            StringBuilder json = new StringBuilder("{\"counts\":{");
+            Map<String, Integer> expected = new HashMap<>(counts);
+            for (String term : order) {
+                json.append('"').append(term).append("\":").append(counts.get(term)).append(',');
+            }
+            if (!order.isEmpty() && random.nextBoolean()) {
+                // A repeated term: the last value wins, as in a map.
+                json.append('"').append(order.get(0)).append("\":7,");
+                expected.put(order.get(0), 7);
+            }
+            String text = (json.charAt(json.length() - 1) == ',' ? json.substring(0, json.length() - 1) : json) + "}}";
+
+            Holder read = serde.deserializer().deserialize("t", text.getBytes());
+            Holder again = serde.deserializer().deserialize("t", serde.serializer().serialize("t", read));
+
+            assertThat(read.counts()).isEqualTo(TermCounts.of(expected));
+            assertThat(read.counts().asMap()).isEqualTo(TermCounts.of(expected).asMap());
+            assertThat(again.counts()).isEqualTo(read.counts());
+            for (int i = 1; i < again.counts().size(); i++) {
+                assertThat(again.counts().hash(i)).isGreaterThanOrEqualTo(again.counts().hash(i - 1));
+            }
+        }
+    }
+
     record Holder(TermCounts counts) {
     }
 
