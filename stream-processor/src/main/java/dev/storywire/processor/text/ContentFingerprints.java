@@ -4,7 +4,6 @@ import dev.storywire.model.Hashing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Fingerprints that recognise copies of one wire story or press release under different URLs: the normalised
@@ -19,8 +18,6 @@ public final class ContentFingerprints {
     static final int MIN_TITLE_WORDS = 6;
     /** The excerpt fingerprint covers this many opening words; shorter excerpts get none. */
     static final int EXCERPT_WORDS = 20;
-
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]");
 
     private ContentFingerprints() {
     }
@@ -50,7 +47,7 @@ public final class ContentFingerprints {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String cleaned = hasInvisible(text) ? INVISIBLE.matcher(text).replaceAll("") : text;
+        String cleaned = InvisibleCharacters.removeFrom(text);
         String lower = cleaned.toLowerCase(Locale.ROOT);
         List<String> words = new ArrayList<>();
         int start = -1;
@@ -70,15 +67,6 @@ public final class ContentFingerprints {
         return words;
     }
 
-    private static boolean hasInvisible(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u00AD' || c >= '\u200B' && c <= '\u200D' || c == '\u2060' || c == '\uFEFF') {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** A letter or a number, as {@code [\\p{L}\\p{N}]} matches them. */
     private static boolean isWordCharacter(int codePoint) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -17,8 +16,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  */
 public final class Tokenizer {
 
-    // Soft hyphens and zero-width characters hide inside words in real feeds; remove them, do not split on them.
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]");
     /** Lucene analyzers reuse their token streams per thread, so one shared instance serves every caller. */
     private static final Analyzer ANALYZER = new EnglishAnalyzer();
     private static final String FIELD = "text";
@@ -32,7 +29,7 @@ public final class Tokenizer {
         if (text == null || text.isBlank()) {
             return terms;
         }
-        String cleaned = hasInvisible(text) ? INVISIBLE.matcher(text).replaceAll("") : text;
+        String cleaned = InvisibleCharacters.removeFrom(text);
         try (TokenStream stream = ANALYZER.tokenStream(FIELD, cleaned)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
@@ -49,19 +46,6 @@ public final class Tokenizer {
         return terms;
     }
 
-    /**
-     * Whether {@code text} holds a character {@link #INVISIBLE} removes. Few texts do, and a scan of the characters
-     * costs a fraction of the regular expression's replacement, which copies the text every time.
-     */
-    static boolean hasInvisible(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u00AD' || c >= '\u200B' && c <= '\u200D' || c == '\u2060' || c == '\uFEFF') {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static String preview(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40);

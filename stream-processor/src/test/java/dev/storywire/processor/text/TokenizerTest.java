@@ -2,7 +2,6 @@ package dev.storywire.processor.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TokenizerTest {
@@ -28,14 +27,5 @@ class TokenizerTest {
     void shouldReturnNoTermsForNullOrBlank() {
         assertThat(Tokenizer.terms(null)).isEmpty();
         assertThat(Tokenizer.terms("  ")).isEmpty();
-    }
-
-    @Test
-    void shouldFindExactlyTheCharactersTheInvisiblePatternRemoves() {
-        Pattern invisible = Pattern.compile("[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]");
-        for (char c = 0; c < Character.MAX_VALUE; c++) {
-            String text = "a" + c + "b";
-            assertThat(Tokenizer.hasInvisible(text)).as("U+%04X", (int) c).isEqualTo(invisible.matcher(text).find());
-        }
     }
 }
