@@ -1,5 +1,6 @@
 package dev.storywire.processor.cluster;
 
+import java.util.function.Function;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -34,6 +35,19 @@ final class CachedStore<V> {
         V stored = store.get(key);
         cache.put(key, stored == null ? ABSENT : stored);
         return stored;
+    }
+
+    /**
+     * The cached value of {@code key}, else what {@code read} returns for it, which is not cached: for reads of
+     * entries about to change (expiry reads a story in a smaller form than the cache holds).
+     */
+    @SuppressWarnings("unchecked")
+    V getOr(String key, Function<String, V> read) {
+        Object cached = cache.get(key);
+        if (cached != null) {
+            return cached == ABSENT ? null : (V) cached;
+        }
+        return read.apply(key);
     }
 
     /** Writes {@code value}; {@code null} deletes, as for Kafka Streams stores. */

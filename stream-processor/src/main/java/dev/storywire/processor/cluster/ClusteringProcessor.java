@@ -1,7 +1,6 @@
 package dev.storywire.processor.cluster;
 
 import dev.storywire.model.Article;
-import dev.storywire.model.CanonicalUrl;
 import dev.storywire.model.RelatedItem;
 import dev.storywire.model.ResolvedRelated;
 import dev.storywire.model.Role;
@@ -30,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -96,6 +96,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private ProcessorContext<String, ClusterOutput> context;
     private CachedStore<ArticleAssignment> articleStories;
     private CachedStore<StoryState> stories;
+    /** The store under {@link #stories}, for reads that bypass its cache. */
+    private KeyValueStore<String, StoryState> storiesStore;
     private KeyValueStore<String, Article> articles;
     private CachedStore<IdList> relatedIndex;
     /** Live stories by their rarest terms: in memory, built again from the live stories on every start. */
@@ -143,7 +145,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         this.context = context;
         this.articleStories = new CachedStore<>(context.getStateStore(ClusteringStores.ARTICLE_STORIES),
                 MAX_CACHED_LINKS);
-        this.stories = new CachedStore<>(context.getStateStore(ClusteringStores.STORIES), MAX_CACHED_STORIES);
+        this.storiesStore = context.getStateStore(ClusteringStores.STORIES);
+        this.stories = new CachedStore<>(storiesStore, MAX_CACHED_STORIES);
         this.articles = context.getStateStore(ClusteringStores.ARTICLES);
         this.relatedIndex = new CachedStore<>(context.getStateStore(ClusteringStores.RELATED_INDEX), MAX_CACHED_LINKS);
         this.storyExpiry = context.getStateStore(ClusteringStores.STORY_EXPIRY);
@@ -630,13 +633,15 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         lowestExpiryWritten = Long.MAX_VALUE;
         for (KeyValue<String, String> entry : expired) {
             storyExpiry.put(entry.key, null);
-            StoryState state = stories.get(entry.value);
+            // Read without its term vectors: out of the indexes they serve nothing, and they are dropped.
+            StoryState state = stories.getOr(entry.value, storyId -> WriteBehindStore.read(storiesStore, storyId,
+                    Function.identity(), ExpiryViews.STORY_WITHOUT_TERMS));
             if (state == null || !state.indexed()) {
                 continue;
             }
             unindex(state);
             similarity.forget(state.storyId());
-            // Out of the indexes its term vectors serve nothing; members, leads and topics stay for late updates.
+            // Members, leads and topics stay for late updates.
             state.members().stream()
                     .filter(m -> m.role() != Role.RELATED)
                     .forEach(m -> forgetArticle(m.articleId()));
@@ -649,18 +654,19 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         }
     }
 
+    /** Takes a feed article out of the fingerprint and related-link indexes and drops its payload. */
     private void forgetArticle(String articleId) {
-        Article article = articles.get(articleId);
-        if (article == null) {
+        ExpiryViews.ArticleIndexKeys keys = WriteBehindStore.read(articles, articleId,
+                ExpiryViews.ArticleIndexKeys::of, ExpiryViews.ARTICLE_INDEX_KEYS);
+        if (keys == null) {
             return;
         }
-        for (String fingerprint : ContentFingerprints.of(article.title(), article.excerpt())) {
+        for (String fingerprint : keys.fingerprints()) {
             if (articleId.equals(fingerprints.get(fingerprint))) {
                 fingerprints.put(fingerprint, null);
             }
         }
-        for (RelatedItem item : article.related()) {
-            String relatedId = relatedId(item);
+        for (String relatedId : keys.relatedIds()) {
             IdList listers = relatedId == null ? null : relatedIndex.get(relatedId);
             if (listers != null && listers.ids().contains(articleId)) {
                 IdList remaining = listers.without(articleId);
@@ -752,10 +758,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     }
 
     private static String relatedId(RelatedItem item) {
-        if (item.id() != null && !item.id().isBlank()) {
-            return item.id();
-        }
-        return CanonicalUrl.tryCanonicalId(item.webUrl()).orElse(null);
+        return RelatedIds.of(item);
     }
 
     /** A term with its document frequency, looked up once for the sort, and its count in the text. */

@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.internals.MeteredKeyValueStore;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
@@ -26,6 +30,10 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * closed dirty ({@link #clearCache()}, {@link #close()}) or initialised again, the pending values are dropped, as
  * the uncommitted transaction is. Range scans first write the pending values down, so they see every write.
  * What is pending grows with the commit interval: at the processor's 200 ms, a few thousand entries.
+ *
+ * <p>{@link #read} decodes a stored value as a smaller type, a view that leaves out what the caller does not need
+ * (expiry reads a story without its term vectors, an article without its payload): it reads the bytes below the
+ * serde, so the left-out fields are skipped by the JSON parser instead of being built into objects.
  *
  * <p>It extends Kafka Streams' internal {@code WrappedStateStore}, because the hook a task calls before its
  * transaction commits ({@code CachedStateStore#flushCache}) is only offered there; the version is pinned.
@@ -56,6 +64,41 @@ final class WriteBehindStore<V> extends WrappedStateStore<KeyValueStore<String, 
             return value == DELETED ? null : (V) value;
         }
         return wrapped().get(key);
+    }
+
+    /**
+     * The value of {@code key} in {@code store} as a view: a pending value through {@code fromValue}, a stored one
+     * decoded from its bytes by {@code view}. When {@code store} is not this layer over a metered store (a plain
+     * store in a unit test), the value is read as {@code V} and converted.
+     */
+    static <V, T> T read(KeyValueStore<String, V> store, String key, Function<V, T> fromValue,
+            Deserializer<T> view) {
+        WriteBehindStore<V> writeBehind = find(store);
+        if (writeBehind == null || !(writeBehind.wrapped() instanceof MeteredKeyValueStore<?, ?> metered)) {
+            V value = store.get(key);
+            return value == null ? null : fromValue.apply(value);
+        }
+        Object value = writeBehind.pending.get(key);
+        if (value != null) {
+            @SuppressWarnings("unchecked")
+            V pendingValue = value == DELETED ? null : (V) value;
+            return pendingValue == null ? null : fromValue.apply(pendingValue);
+        }
+        byte[] stored = metered.wrapped().get(Bytes.wrap(ClusteringStores.KEYS.serializer().serialize(null, key)));
+        return view.deserialize(writeBehind.name(), stored);
+    }
+
+    /** This layer in {@code store}'s wrappers (Kafka Streams hands processors a decorator around it), or null. */
+    @SuppressWarnings("unchecked")
+    private static <V> WriteBehindStore<V> find(KeyValueStore<String, V> store) {
+        Object layer = store;
+        while (layer instanceof WrappedStateStore<?, ?, ?> wrapper) {
+            if (layer instanceof WriteBehindStore<?> writeBehind) {
+                return (WriteBehindStore<V>) writeBehind;
+            }
+            layer = wrapper.wrapped();
+        }
+        return null;
     }
 
     @Override

@@ -61,6 +61,27 @@ class StoryRetentionTest {
     }
 
     @Test
+    void shouldTakeExpiredArticlesOutOfTheRelatedLinkIndexAndDropTheirPayloads() {
+        ProcessorConfig config = ProcessorConfig.defaults().withStoryRetention(Duration.ofDays(1));
+        try (TopologyFixture topology = new TopologyFixture(config, stateDir)) {
+            Article listed = article("https://x.example/listed", "Chipmaker posts record quarterly revenue", T0);
+            Article lister = TestArticles.article("https://a.example/1",
+                    "Amazon extends police facial recognition moratorium", "", T0, TestArticles.relatedTo(listed));
+            topology.pipe(lister);
+            assertThat(topology.<String, IdList>store(ClusteringStores.RELATED_INDEX).get(listed.id()).ids())
+                    .containsExactly(lister.id());
+
+            topology.pipe(article("https://b.example/2", "MediaTek chip powers smart TVs", T0.plus(Duration.ofDays(3))));
+            topology.pipe(article("https://c.example/3", "Nvidia unveils a new data centre processor",
+                    T0.plus(Duration.ofDays(3))));
+
+            assertThat(topology.<String, IdList>store(ClusteringStores.RELATED_INDEX).get(listed.id())).isNull();
+            assertThat(topology.<String, Article>store(ClusteringStores.ARTICLES).get(lister.id())).isNull();
+            assertThat(topology.<String, Article>store(ClusteringStores.ARTICLES).get("c.example/3")).isNotNull();
+        }
+    }
+
+    @Test
     void shouldDropStoriesFromTheTermIndexAfterRetention() {
         Map<String, String> storyOf = run(ProcessorConfig.defaults().withStoryRetention(Duration.ofDays(1)));
 

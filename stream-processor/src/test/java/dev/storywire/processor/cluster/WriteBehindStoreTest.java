@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -32,6 +33,35 @@ class WriteBehindStoreTest {
     @AfterEach
     void close() {
         store.close();
+    }
+
+    @Test
+    void shouldReadAPendingValueThroughTheConversionAndAStoredOneThroughTheView() {
+        KeyValueStore<String, String> metered = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("views"),
+                        Serdes.String(), Serdes.String())
+                .withLoggingDisabled()
+                .build();
+        WriteBehindStore<String> viewed = new WriteBehindStore<>(metered);
+        viewed.init(new MockProcessorContext<>().getStateStoreContext(), viewed);
+        try {
+            metered.put("stored", "committed");
+            viewed.put("pending", "written");
+            viewed.put("deleted", null);
+
+            Deserializer<Integer> length = (topic, bytes) -> bytes == null ? null : bytes.length;
+            assertThat(WriteBehindStore.read(viewed, "stored", String::length, length)).isEqualTo(9);
+            assertThat(WriteBehindStore.read(viewed, "pending", value -> -value.length(), length)).isEqualTo(-7);
+            assertThat(WriteBehindStore.read(viewed, "deleted", String::length, length)).isNull();
+            assertThat(WriteBehindStore.read(viewed, "absent", String::length, length)).isNull();
+        } finally {
+            viewed.close();
+        }
+    }
+
+    @Test
+    void shouldReadThroughTheConversionWhenTheStoreIsNotWrittenBehind() {
+        assertThat(WriteBehindStore.read(inner, "kept", String::length, (topic, bytes) -> -1)).isEqualTo(9);
+        assertThat(WriteBehindStore.read(inner, "absent", String::length, (topic, bytes) -> -1)).isNull();
     }
 
     @Test
