@@ -57,6 +57,8 @@ import org.slf4j.LoggerFactory;
  *   -Dbench.repeats=N      runs of both variants per size, the median reported (default 3 up to 100,000
  *                          articles, else 1)
  *   -Dbench.guarantee=G    another processing.guarantee, e.g. at_least_once, to see what exactly-once costs
+ *   -Dbench.in-memory-stores=true   the stores (dedupe, clustering) in memory, changelogged, to see what RocksDB
+ *                          costs
  * </pre>
  */
 public final class ClusterBenchmark {
@@ -70,6 +72,8 @@ public final class ClusterBenchmark {
     private static final int WARMUP_ARTICLES = Integer.getInteger("bench.warmup", 10_000);
     private static final String GUARANTEE =
             System.getProperty("bench.guarantee", StreamsConfig.EXACTLY_ONCE_V2);
+    /** Whether the dedupe and clustering stores are in memory instead of RocksDB (a diagnosis, not the production setting). */
+    private static final boolean IN_MEMORY_STORES = Boolean.getBoolean("bench.in-memory-stores");
     /** Sizes up to this run three times by default (see {@link #repeats}). */
     private static final int REPEAT_UP_TO = 100_000;
     /** Below this the last tenth is too few records to time. */
@@ -186,8 +190,10 @@ public final class ClusterBenchmark {
         results.put("measuredAt", Instant.now().toString());
         results.put("driver", "KafkaStreams against an in-process single-node KRaft broker (EmbeddedKafkaBroker, same"
                 + " JVM), settings of StreamProcessorApp.streamsProperties (processing.guarantee=" + GUARANTEE
-                + ", commit.interval.ms=200), production state stores (RocksDB with changelogs; the clustering's stores"
-                + " written once per commit by WriteBehindStore);"
+                + ", commit.interval.ms=200), "
+                + (IN_MEMORY_STORES ? "the stores (dedupe and clustering) IN MEMORY (bench.in-memory-stores, not the production"
+                        + " setting; with changelogs" : "production state stores (RocksDB with changelogs")
+                + "; the clustering's stores written once per commit by WriteBehindStore);"
                 + " the feed is first loaded into a " + BenchTopics.PARTITIONS + "-partition input topic (not"
                 + " measured), then each topology runs over it with its own application.id and output topics;"
                 + " measured: from the first to the latest process() call of the clustering step, until it has"
@@ -252,7 +258,7 @@ public final class ClusterBenchmark {
             Variant variant) throws IOException, InterruptedException {
         String applicationId = prefix + variant.label;
         ProcessorConfig config = ProcessorConfig.defaults().withTopics(feed.topic(),
-                applicationId + "-stories.articles", applicationId + "-stories");
+                applicationId + "-stories.articles", applicationId + "-stories").withInMemoryStores(IN_MEMORY_STORES);
         BenchTopics.createOutputs(admin, config);
         ProcessingProgress progress = new ProcessingProgress(feed.distinctIds());
         StoryAssignments assignments = new StoryAssignments(feed.distinctIds());
