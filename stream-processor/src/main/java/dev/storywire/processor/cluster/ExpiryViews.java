@@ -14,8 +14,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * What expiry reads of a stored story and of a stored article, decoded from their JSON without the rest: a story
  * leaves the indexes without its term vectors (they are dropped), and an article's payload is dropped after its
  * fingerprints and related ids are taken out of their indexes. The parser skips the left-out fields instead of
- * building them (a story's two term vectors, an article's related items' texts, images and extra fields), which was
- * most of the cost of expiring a story.
+ * building them (a story's two term vectors, an article's related items' texts, images and extra fields). In a
+ * {@code perf} profile at 150,000 synthetic articles, decoding was half of what expiry cost.
  */
 final class ExpiryViews {
 
@@ -33,7 +33,10 @@ final class ExpiryViews {
     private ExpiryViews() {
     }
 
-    /** Every field of a stored story state but the term vectors. */
+    /**
+     * Every field of a stored story state but the term vectors. Expiry writes the story back from it, so a field
+     * added to {@link StoryState} must be added here too; {@code ExpiryViewsTest} compares the two.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record StoryFields(String storyId, List<StoryMember> members, List<String> topics, List<String> leads,
             long version, boolean indexed) {
