@@ -9,6 +9,7 @@ import dev.storywire.processor.StoryTopology;
 import dev.storywire.processor.StreamProcessorApp;
 import dev.storywire.processor.bench.FeedLoader.LoadedFeed;
 import dev.storywire.processor.bench.ProcessingProgress.Measurement;
+import dev.storywire.processor.bench.ProcessingProgress.Part;
 import dev.storywire.processor.cluster.ClusterOutput;
 import dev.storywire.processor.cluster.ClusteringProcessor;
 import dev.storywire.processor.quality.ClusteringScores;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -205,6 +207,10 @@ public final class ClusterBenchmark {
                 + " serialisation, handing records to the producer), which other processes on the machine distort"
                 + " less; HostCpuStealPercent figures are the share of the machine's CPU time (/proc/stat) the"
                 + " hypervisor gave to other guests while the client ran, which slows every figure of that run");
+        results.put("byTenth", "ByTenth figures time each tenth of the articles separately, in order: whether the cost"
+                + " per article grows as the run holds more stories. The stream thread also runs dedupe, which works"
+                + " through the whole input backlog well ahead of clustering, so the first tenths of a large run carry"
+                + " most of dedupe's work and the later ones almost none");
         results.put("quality", "per run, of the clustering variant: B-cubed and pairwise precision, recall and F1"
                 + " of the latest story each article was sent to stories.articles with, against the truth, the story"
                 + " SyntheticFeed generated the article for, over the articles that have both (ClusteringScores,"
@@ -367,6 +373,10 @@ public final class ClusterBenchmark {
         figures.put("clusteringArticlesPerStreamThreadCpuSecond", round(clustering.perStreamThreadCpuSecond()));
         figures.put("clusteringToIdentityStreamThreadCpu",
                 round(clustering.perStreamThreadCpuSecond() / identity.perStreamThreadCpuSecond()));
+        figures.put("identityArticlesPerStreamThreadCpuSecondByTenth", byTenth(identity, Part::perStreamThreadCpuSecond));
+        figures.put("clusteringArticlesPerSecondByTenth", byTenth(clustering, Part::perSecond));
+        figures.put("clusteringArticlesPerStreamThreadCpuSecondByTenth",
+                byTenth(clustering, Part::perStreamThreadCpuSecond));
         figures.put("storiesEmitted", clustering.storyRecords());
         figures.put("identityHostCpuStealPercent", roundOrNull(comparison.identity().hostStealPercent()));
         figures.put("clusteringHostCpuStealPercent", roundOrNull(comparison.clustering().hostStealPercent()));
@@ -375,6 +385,11 @@ public final class ClusterBenchmark {
         figures.put("clusteringArticlesPerSecondOfEachRun", perSecondOfEach(comparison.clusteringRuns()));
         figures.put("quality", quality(comparison.clustering().quality(), comparison.identity().quality()));
         return figures;
+    }
+
+    /** A figure of each tenth of the run, in order. */
+    private static List<Double> byTenth(Measurement measurement, ToDoubleFunction<Part> figure) {
+        return measurement.tenths().stream().map(part -> round(figure.applyAsDouble(part))).toList();
     }
 
     private static List<Double> perSecondOfEach(List<Run> runs) {

@@ -2,6 +2,8 @@ package dev.storywire.processor.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What {@link CountingClustering} saw of one benchmark run: how many records reached the clustering step, when the
@@ -12,6 +14,9 @@ import java.lang.management.ThreadMXBean;
  * topic), read by the thread waiting for the run to end; volatile fields are enough for that.
  */
 final class ProcessingProgress {
+
+    /** The run is also timed in this many equal parts, to show whether the cost per article changes as it goes. */
+    static final int TENTHS = 10;
 
     /** The JVM's CPU time over all its threads: the stream thread, but also the in-process broker, GC and JIT. */
     private static final com.sun.management.OperatingSystemMXBean OS =
@@ -30,6 +35,12 @@ final class ProcessingProgress {
     private volatile long firstThreadCpuNanos;
     private volatile long latestThreadCpuNanos;
     private volatile long storyRecords;
+    /** The calls that end each tenth of the expected count: {@code marks[k]} ends the k-th, {@code marks[0]} is 1. */
+    private final long[] marks = new long[TENTHS + 1];
+    /** Wall-clock and stream-thread CPU nanos at each mark, written once each by the stream thread. */
+    private final long[] markNanos = new long[TENTHS + 1];
+    private final long[] markThreadCpuNanos = new long[TENTHS + 1];
+    private int nextMark;
 
     /**
      * @param expected how many records the dedupe step passes to clustering: the run is over when that many have
@@ -41,6 +52,10 @@ final class ProcessingProgress {
         }
         this.expected = expected;
         this.tailMark = expected - expected / 10;
+        marks[0] = 1;
+        for (int k = 1; k <= TENTHS; k++) {
+            marks[k] = Math.max(k, expected * k / TENTHS);
+        }
     }
 
     /** Called once per clustering {@code process()} call, before the step itself runs. */
@@ -54,6 +69,12 @@ final class ProcessingProgress {
         }
         if (n == tailMark) {
             tailStartNanos = now;
+        }
+        if (nextMark <= TENTHS && n == marks[nextMark]) {
+            // Eleven CPU clock reads per run; the record counts of the parts are fixed in advance.
+            markNanos[nextMark] = now;
+            markThreadCpuNanos[nextMark] = THREADS.getCurrentThreadCpuTime();
+            nextMark++;
         }
         if (n >= expected) {
             // Only from the expected count on: each CPU clock read is a system call, not worth paying per record.
@@ -96,9 +117,29 @@ final class ProcessingProgress {
     /** The figures; call after the run ended. */
     Measurement measurement() {
         long n = count;
+        List<Part> tenths = new ArrayList<>();
+        for (int k = 1; k <= TENTHS && k < nextMark; k++) {
+            tenths.add(new Part(marks[k] - marks[k - 1], (markNanos[k] - markNanos[k - 1]) / 1e9,
+                    (markThreadCpuNanos[k] - markThreadCpuNanos[k - 1]) / 1e9));
+        }
         return new Measurement(n, (latestNanos - firstNanos) / 1e9, n - tailMark,
                 (latestNanos - tailStartNanos) / 1e9, (latestCpuNanos - firstCpuNanos) / 1e9,
-                (latestThreadCpuNanos - firstThreadCpuNanos) / 1e9, storyRecords);
+                (latestThreadCpuNanos - firstThreadCpuNanos) / 1e9, storyRecords, List.copyOf(tenths));
+    }
+
+    /**
+     * One part of a run: the records between two marks, the wall-clock and the stream-thread CPU time between the
+     * calls that reached them.
+     */
+    record Part(long records, double seconds, double streamThreadCpuSeconds) {
+
+        double perSecond() {
+            return records / seconds;
+        }
+
+        double perStreamThreadCpuSecond() {
+            return records / streamThreadCpuSeconds;
+        }
     }
 
     private static long processCpuNanos() {
@@ -117,9 +158,10 @@ final class ProcessingProgress {
      *     (dedupe, clustering, serialisation, handing records to the producer), not inflated when other processes
      *     compete for the cores
      * @param storyRecords records the step sent to the {@code stories} topic (story versions and tombstones)
+     * @param tenths the run in {@value #TENTHS} parts of the expected count, in order (fewer when it ended early)
      */
     record Measurement(long records, double seconds, long tailRecords, double tailSeconds, double processCpuSeconds,
-            double streamThreadCpuSeconds, long storyRecords) {
+            double streamThreadCpuSeconds, long storyRecords, List<Part> tenths) {
 
         double perSecond() {
             return records / seconds;
