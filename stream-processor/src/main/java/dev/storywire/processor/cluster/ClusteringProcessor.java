@@ -471,7 +471,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             linked.add(prior.storyId());
         }
         for (RelatedItem item : article.related()) {
-            String relatedId = relatedId(item);
+            String relatedId = RelatedIds.of(item);
             if (relatedId != null && !relatedId.equals(id)) {
                 Optional.ofNullable(articleStories.get(relatedId)).ifPresent(a -> linked.add(a.storyId()));
             }
@@ -499,7 +499,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private StoryState addRelatedItems(String id, Article article, StoryState story, Changes changes) {
         StoryState result = story;
         for (RelatedItem item : article.related()) {
-            String relatedId = relatedId(item);
+            String relatedId = RelatedIds.of(item);
             if (relatedId == null || relatedId.equals(id)) {
                 continue;
             }
@@ -715,7 +715,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private List<ResolvedRelated> resolve(Article article) {
         List<ResolvedRelated> resolved = new ArrayList<>();
         for (RelatedItem item : article.related()) {
-            String relatedId = relatedId(item);
+            String relatedId = RelatedIds.of(item);
             if (relatedId == null) {
                 continue;
             }
@@ -755,10 +755,6 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
 
     private static Instant eventTime(Article article, long recordTimestamp) {
         return article.publishedDateTime() != null ? article.publishedDateTime() : Instant.ofEpochMilli(recordTimestamp);
-    }
-
-    private static String relatedId(RelatedItem item) {
-        return RelatedIds.of(item);
     }
 
     /** A term with its document frequency, looked up once for the sort, and its count in the text. */
