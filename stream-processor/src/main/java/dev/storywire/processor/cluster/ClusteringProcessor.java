@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -126,11 +125,6 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         this.config = config;
     }
 
-    /** The document frequencies the processor weighs terms by (for tests in this package). */
-    TermStatistics statistics() {
-        return statistics;
-    }
-
     /** The supplier to hand to {@code KStream#process}; it connects the stores itself. */
     public static ProcessorSupplier<String, Article, String, ClusterOutput> supplier(ProcessorConfig config) {
         return new ProcessorSupplier<>() {
@@ -157,30 +151,11 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         this.relatedIndex = new CachedStore<>(context.getStateStore(ClusteringStores.RELATED_INDEX), MAX_CACHED_LINKS);
         this.storyExpiry = context.getStateStore(ClusteringStores.STORY_EXPIRY);
         this.fingerprints = context.getStateStore(ClusteringStores.FINGERPRINTS);
-        this.statistics = new TermStatistics(BackgroundFrequencies.shipped());
+        this.statistics = new TermStatistics(BackgroundFrequencies.shipped(),
+                context.getStateStore(ClusteringStores.DOCUMENT_FREQUENCIES));
         this.similarity = new StorySimilarity(statistics, config.titleSimilarityShare(), MAX_CACHED_STORIES);
         this.termIndex = new TermIndex(config.maxPostingsPerTerm());
-        countLiveDocuments();
         rebuildTermIndex();
-    }
-
-    /**
-     * Counts the live documents into the statistics: every stored payload of a primary feed article, as
-     * {@link #process} counted them. The stores were restored before the processor starts; the term index is built
-     * after, as it ranks terms by these counts.
-     */
-    private void countLiveDocuments() {
-        try (KeyValueIterator<String, Article> stored = articles.all()) {
-            stored.forEachRemaining(entry -> {
-                ArticleAssignment assignment = articleStories.get(entry.key);
-                if (assignment != null && assignment.role() == Role.PRIMARY) {
-                    statistics.addDocument(documentTerms(entry.value.title(), entry.value.excerpt()));
-                }
-            });
-        }
-        if (statistics.liveDocuments() > 0) {
-            LOG.info("Document frequencies counted from {} live articles", statistics.liveDocuments());
-        }
     }
 
     /**
@@ -224,15 +199,9 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         Role role;
         if (prior != null && prior.role() != Role.RELATED && stories.get(prior.storyId()) != null) {
             role = prior.role();
-            if (role == Role.PRIMARY) {
-                recount(id, article);
-            }
             story = stories.get(prior.storyId()).withMember(member(id, article, eventTime, role));
             LOG.debug("Updated article '{}' at {} stays in story {}", id, RecordPosition.of(context), story.storyId());
         } else {
-            if (prior != null && prior.role() == Role.PRIMARY) {
-                uncountStored(id);
-            }
             List<String> contentFingerprints = ContentFingerprints.of(article.title(), article.excerpt());
             Optional<StoryState> original = syndicationOriginal(id, contentFingerprints, eventTime);
             if (original.isPresent()) {
@@ -323,11 +292,13 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
 
     private StoryState placeNewArticle(String id, Article article, Instant eventTime, ArticleAssignment prior,
             Changes changes) {
+        boolean newDocument = prior == null && relatedIndex.get(id) == null;
         ArticleText text = ArticleText.of(article.title(), article.excerpt(), config.titleWeight(),
                 statistics::canonical);
         List<Candidate> accepted = acceptedCandidates(id, article, text, eventTime, prior);
-        // Counted after scoring: an article is not evidence about its own terms' rarity.
-        statistics.addDocument(text.vector());
+        if (newDocument) {
+            countDocument(text.vector());
+        }
         StoryState story;
         if (accepted.isEmpty()) {
             String storyId = StoryIds.forFoundingArticle(id);
@@ -514,33 +485,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         return linked;
     }
 
-    /** The terms a feed article is counted under in the document frequencies. */
-    private TermCounts documentTerms(String title, String excerpt) {
-        return ArticleText.of(title, excerpt, config.titleWeight(), statistics::canonical).vector();
-    }
-
-    /**
-     * An updated primary article is counted with its new text instead of its stored one (again, if its story had
-     * expired and its payload was dropped).
-     */
-    private void recount(String id, Article article) {
-        Article stored = articles.get(id);
-        if (stored != null && Objects.equals(stored.title(), article.title())
-                && Objects.equals(stored.excerpt(), article.excerpt())) {
-            return;
-        }
-        if (stored != null) {
-            statistics.removeDocument(documentTerms(stored.title(), stored.excerpt()));
-        }
-        statistics.addDocument(documentTerms(article.title(), article.excerpt()));
-    }
-
-    /** Uncounts the stored payload of a primary article, if it has one. */
-    private void uncountStored(String id) {
-        Article stored = articles.get(id);
-        if (stored != null) {
-            statistics.removeDocument(documentTerms(stored.title(), stored.excerpt()));
-        }
+    private void countDocument(TermCounts distinctTerms) {
+        statistics.addDocument(distinctTerms);
     }
 
     /** The stories sharing most of the article's rarest known terms (ties by story id), in no particular order. */
@@ -567,6 +513,9 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             }
             ArticleText itemText = ArticleText.of(item.title(), item.excerpt(), config.titleWeight(),
                     statistics::canonical);
+            if (listers == null) {
+                countDocument(itemText.vector());
+            }
             Instant itemTime = item.publishedDateTime() == null ? null : believable(item.publishedDateTime(), relatedId);
             boolean nearInTime = result.distanceMillis(itemTime) <= config.maxEventTimeDistance().toMillis();
             if (nearInTime && !subjectConflict(itemText, result)
@@ -695,7 +644,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             // Members, leads and topics stay for late updates.
             state.members().stream()
                     .filter(m -> m.role() != Role.RELATED)
-                    .forEach(m -> forgetArticle(m.articleId(), m.role()));
+                    .forEach(m -> forgetArticle(m.articleId()));
             stories.put(state.storyId(),
                     state.withIndexed(false).withTerms(TermCounts.EMPTY).withTitleTerms(TermCounts.EMPTY));
         }
@@ -705,18 +654,12 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         }
     }
 
-    /**
-     * Takes a feed article out of the fingerprint and related-link indexes and the document frequencies, and drops
-     * its payload.
-     */
-    private void forgetArticle(String articleId, Role role) {
+    /** Takes a feed article out of the fingerprint and related-link indexes and drops its payload. */
+    private void forgetArticle(String articleId) {
         ExpiryViews.ArticleIndexKeys keys = WriteBehindStore.read(articles, articleId,
                 ExpiryViews.ArticleIndexKeys::of, ExpiryViews.ARTICLE_INDEX_KEYS);
         if (keys == null) {
             return;
-        }
-        if (role == Role.PRIMARY) {
-            statistics.removeDocument(documentTerms(keys.title(), keys.excerpt()));
         }
         for (String fingerprint : keys.fingerprints()) {
             if (articleId.equals(fingerprints.get(fingerprint))) {

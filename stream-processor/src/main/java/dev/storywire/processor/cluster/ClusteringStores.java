@@ -31,11 +31,16 @@ public final class ClusteringStores {
      * syndicated copies find their original. Entries leave with their story (retention).
      */
     public static final String FINGERPRINTS = "cluster-fingerprints";
+    /** Term to the number of documents containing it; {@link #DOCUMENT_COUNT_KEY} holds the number of documents. */
+    public static final String DOCUMENT_FREQUENCIES = "cluster-document-frequencies";
     /**
      * Expiry index: {@code <lastUpdated epoch millis, 20 digits>|<story id>} to story id, so that expired stories
      * are found by a range scan over the oldest keys instead of a scan of all stories.
      */
     public static final String STORY_EXPIRY = "cluster-story-expiry";
+
+    /** A key no term can take: the tokenizer never emits control characters. */
+    public static final String DOCUMENT_COUNT_KEY = "\u0000documents";
 
     static final Serde<String> KEYS = Topics.KEY_SERDE;
 
@@ -49,6 +54,7 @@ public final class ClusteringStores {
                 store(STORIES, JsonSerde.of(StoryState.class), inMemory),
                 store(ARTICLES, Topics.ARTICLE_SERDE, inMemory),
                 store(RELATED_INDEX, JsonSerde.of(IdList.class), inMemory),
+                store(DOCUMENT_FREQUENCIES, Serdes.Long(), inMemory),
                 store(FINGERPRINTS, Serdes.String(), inMemory),
                 store(STORY_EXPIRY, Serdes.String(), inMemory));
     }

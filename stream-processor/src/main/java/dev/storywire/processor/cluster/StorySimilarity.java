@@ -12,14 +12,14 @@ import dev.storywire.processor.text.TfIdf;
  * to the article's own terms: the article's weights and norm are computed once ({@link #query}), the dot product
  * walks the article's and the story's terms in one pass (both in hash order, {@link TermCounts}), and the story's
  * weights and norm are kept with the story's vector ({@link TermCounts#derived()}), so scoring a candidate looks
- * nothing up. A story that changes is weighed again at once; one that does not, once documents counted and uncounted
- * since add up to {@value #NORM_REFRESH_PERCENT}% of the live documents. The dot product always uses the current weights of the article's
+ * nothing up. A story that changes is weighed again at once; one that does not, once the live document count has
+ * grown by {@value #NORM_REFRESH_PERCENT}% since. The dot product always uses the current weights of the article's
  * terms. So in small runs every score is exact, and in long ones a story's norm lags the live counts by at most that
  * share of the corpus.
  */
 final class StorySimilarity {
 
-    /** How far (percent of live documents) the counts may move before a cached story norm is computed again. */
+    /** How far (percent of live documents) the corpus may grow before a cached story norm is computed again. */
     static final long NORM_REFRESH_PERCENT = 5;
 
     private final TermStatistics statistics;
@@ -57,16 +57,15 @@ final class StorySimilarity {
      * while fresh; else grown from the story's previous version, or refreshed.
      */
     private StoryTerms weighed(String storyId, TermCounts counts, boolean title) {
-        long changes = statistics.documentChanges();
+        long documents = statistics.liveDocuments();
         StoryTerms kept = counts.derived() instanceof StoryTerms terms ? terms : null;
-        boolean stale = kept != null
-                && (changes - kept.weighedAt()) * 100 > statistics.liveDocuments() * NORM_REFRESH_PERCENT;
+        boolean stale = kept != null && (documents - kept.weighedAt()) * 100 > kept.weighedAt() * NORM_REFRESH_PERCENT;
         if (kept != null && !stale) {
             return kept;
         }
         Versions previous = versions.get(storyId);
-        StoryTerms next = stale ? kept.refreshed(statistics, changes)
-                : StoryTerms.of(counts, previous == null ? null : previous.of(title), statistics, changes);
+        StoryTerms next = stale ? kept.refreshed(statistics, documents)
+                : StoryTerms.of(counts, previous == null ? null : previous.of(title), statistics, documents);
         counts.derive(next);
         versions.put(storyId, previous == null ? Versions.of(next, title) : previous.with(next, title));
         return next;
@@ -129,11 +128,11 @@ final class StorySimilarity {
      * few dozen terms per article and has up to a couple of hundred). Weighing only the new and changed terms, and
      * keeping the other weights until the refresh, left the weights of a growing story's own terms behind their
      * document counts; at 1,000,000 articles it split stories (B-cubed F1 0.942 to 0.914). {@code weighedAt} is the
-     * {@link TermStatistics#documentChanges()} the weights were computed at.
+     * live document count the weights were computed at.
      */
     private record StoryTerms(TermCounts counts, Term[] terms, double[] weights, long weighedAt, double norm) {
 
-        static StoryTerms of(TermCounts counts, StoryTerms previous, TermStatistics statistics, long weighedAt) {
+        static StoryTerms of(TermCounts counts, StoryTerms previous, TermStatistics statistics, long documents) {
             Term[] terms = new Term[counts.size()];
             double[] weights = new double[counts.size()];
             int j = 0;
@@ -147,7 +146,7 @@ final class StorySimilarity {
                 terms[i] = kept != null && !kept.retired() ? kept : statistics.term(counts.term(i));
                 weights[i] = TfIdf.weight(counts.count(i), statistics.idf(terms[i]));
             }
-            return new StoryTerms(counts, terms, weights, weighedAt, norm(weights));
+            return new StoryTerms(counts, terms, weights, documents, norm(weights));
         }
 
         /**
@@ -155,7 +154,7 @@ final class StorySimilarity {
          * looked up again. A story's norm is refreshed as the corpus grows (every
          * {@value StorySimilarity#NORM_REFRESH_PERCENT} %), about once per article for some story.
          */
-        StoryTerms refreshed(TermStatistics statistics, long weighedAt) {
+        StoryTerms refreshed(TermStatistics statistics, long documents) {
             Term[] current = terms;
             double[] fresh = new double[terms.length];
             for (int i = 0; i < terms.length; i++) {
@@ -165,7 +164,7 @@ final class StorySimilarity {
                 }
                 fresh[i] = TfIdf.weight(counts.count(i), statistics.idf(current[i]));
             }
-            return new StoryTerms(counts, current, fresh, weighedAt, norm(fresh));
+            return new StoryTerms(counts, current, fresh, documents, norm(fresh));
         }
 
         /** The norm of a weighted vector. */

@@ -6,73 +6,61 @@ import dev.storywire.processor.text.TfIdf;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Document frequencies of the clustering: the background table blended with live counts, and the IDF they give
- * ({@link TfIdf#idf}). The live counts cover the documents the clustering holds: the stored payload of every feed
- * article placed as {@code primary}, counted when it is stored and uncounted when it changes or its story expires
- * (syndicated copies and related items do not count). They are derived state, held in memory and counted again from
- * the stored payloads when the processor starts, like the term index: keeping them in a store had written a record
- * for every new term of every commit, most of the clustering's state records, and the store grew with every term
- * ever met.
+ * Document frequencies of the clustering: the background table blended with live counts kept incrementally in a
+ * store, and the IDF they give ({@link TfIdf#idf}). Each term the clustering meets is looked up once into a
+ * {@link Term} that holds its background count, live count and smoothed logarithm together: scoring reads a
+ * term's frequency or IDF thousands of times per article, and separate maps for the live counts, the blend and
+ * the IDF had made those lookups the clustering's largest cost.
  *
- * <p>Each term the clustering meets is looked up once into a {@link Term} that holds its background count, live
- * count and smoothed logarithm together: scoring reads a term's frequency or IDF thousands of times per article, and
- * separate maps for the live counts, the blend and the IDF had made those lookups the clustering's largest cost.
- * The IDF is {@code 1 + ln(N + k) - ln(df + k)}: {@link #logCount()} is the first logarithm, recomputed once per
- * counted document, and {@link Term#logFrequency()} the second, recomputed when that term is counted.
+ * <p>The IDF is {@code 1 + ln(N + k) - ln(df + k)}: {@link #logCount()} is the first logarithm, recomputed once
+ * per counted document, and {@link Term#logFrequency()} the second, recomputed when that term is counted. The
+ * processor is the store's only writer and a new processor instance is created whenever its task's state is
+ * restored, so a loaded term never holds a stale count.
  */
 final class TermStatistics implements DocumentFrequencies {
 
     /**
-     * Terms no live document contains that are held (about a hundred bytes each): looked up for scoring, they are
-     * background counts only. They are held in two generations of at most half as many each: a term met again while
-     * in the older one moves to the newer, and when the newer is full the older is dropped, its terms marked
-     * {@link Term#retired() retired} so whoever kept one knows to look it up again. Terms a live document contains
-     * are never dropped (their count exists nowhere else); they are bounded by the vocabulary of the live stories.
+     * Terms held: the vocabulary of several days of a busy feed with room to spare (about a hundred bytes each). They
+     * are held in two generations of at most half as many each: a term met again while in the older one moves to
+     * the newer, and when the newer is full the older is dropped, its terms marked {@link Term#retired() retired}
+     * so whoever kept one knows to look it up again. So the terms in use stay loaded however many new ones a long
+     * run meets (every story brings names); starting the whole table over had every term in use read from the store
+     * again and every story norm computed again from scratch.
      */
     static final int MAX_TERMS = 500_000;
 
     private final DocumentFrequencies background;
+    private final KeyValueStore<String, Long> store;
     private Map<String, Term> terms = new HashMap<>();
     private Map<String, Term> older = new HashMap<>();
-    private long liveDocuments;
-    /** Documents counted or uncounted so far (only grows): how far the counts moved since a weighing. */
-    private long documentChanges;
+    /** The live document count, read from the store once ({@code -1} until then). */
+    private long liveDocuments = -1;
     private double logCount;
 
-    TermStatistics(DocumentFrequencies background) {
+    TermStatistics(DocumentFrequencies background, KeyValueStore<String, Long> store) {
         this.background = background;
-        this.logCount = TfIdf.logSmoothed(documentCount());
+        this.store = store;
     }
 
-    /** The term's statistics, the background count looked up on first use. */
+    /** The term's statistics, loaded from the background table and the store on first use. */
     Term term(String text) {
         Term term = terms.get(text);
         if (term == null) {
             term = older.remove(text);
             if (term == null) {
-                term = new Term(text, background.documentFrequency(text));
+                term = new Term(text, background.documentFrequency(text), read(text));
             }
             if (terms.size() >= MAX_TERMS / 2) {
-                startGeneration();
+                older.values().forEach(Term::retire);
+                older = terms;
+                terms = new HashMap<>();
             }
             terms.put(text, term);
         }
         return term;
-    }
-
-    /** Drops the older generation but for the terms live documents contain, which move into the newer. */
-    private void startGeneration() {
-        for (Term kept : older.values()) {
-            if (kept.counted()) {
-                terms.putIfAbsent(kept.text(), kept);
-            } else {
-                kept.retire();
-            }
-        }
-        older = terms;
-        terms = new HashMap<>();
     }
 
     /**
@@ -92,27 +80,27 @@ final class TermStatistics implements DocumentFrequencies {
     /** Background plus live document count. */
     @Override
     public long documentCount() {
-        return background.documentCount() + liveDocuments;
+        return background.documentCount() + liveDocuments();
     }
 
-    /** How many documents the live counts hold. */
+    /** How many documents the live counts hold (only grows). */
     long liveDocuments() {
+        if (liveDocuments < 0) {
+            liveDocuments = read(ClusteringStores.DOCUMENT_COUNT_KEY);
+            logCount = TfIdf.logSmoothed(documentCount());
+        }
         return liveDocuments;
-    }
-
-    /** How many times a document was counted or uncounted so far (only grows). */
-    long documentChanges() {
-        return documentChanges;
     }
 
     /** {@code ln(N + k)} of the blended document count {@code N}. */
     double logCount() {
+        liveDocuments();
         return logCount;
     }
 
     /** The IDF of {@code term} with the current counts. */
     double idf(Term term) {
-        return 1.0 + logCount - term.logFrequency();
+        return 1.0 + logCount() - term.logFrequency();
     }
 
     /** The IDF of {@code term} with the current counts. */
@@ -122,33 +110,36 @@ final class TermStatistics implements DocumentFrequencies {
 
     /** Counts one more document containing each of {@code distinctTerms}. */
     void addDocument(Collection<String> distinctTerms) {
-        countDocuments(1);
-        distinctTerms.forEach(text -> term(text).count(1));
+        countDocument();
+        distinctTerms.forEach(this::countTerm);
     }
 
     /** Counts one more document containing each term of {@code counts}. */
     void addDocument(TermCounts counts) {
-        countDocuments(1);
+        countDocument();
         for (int i = 0; i < counts.size(); i++) {
-            term(counts.term(i)).count(1);
+            countTerm(counts.term(i));
         }
     }
 
-    /** Uncounts a document {@link #addDocument(TermCounts) counted} with the same terms. */
-    void removeDocument(TermCounts counts) {
-        countDocuments(-1);
-        for (int i = 0; i < counts.size(); i++) {
-            term(counts.term(i)).count(-1);
-        }
-    }
-
-    private void countDocuments(int change) {
-        liveDocuments += change;
-        documentChanges++;
+    private void countDocument() {
+        liveDocuments = liveDocuments() + 1;
         logCount = TfIdf.logSmoothed(documentCount());
+        store.put(ClusteringStores.DOCUMENT_COUNT_KEY, liveDocuments);
     }
 
-    /** One term's counts. Mutable: the live count follows the live documents that contain the term. */
+    private void countTerm(String text) {
+        Term term = term(text);
+        term.count();
+        store.put(text, term.live);
+    }
+
+    private long read(String key) {
+        Long value = store.get(key);
+        return value == null ? 0L : value;
+    }
+
+    /** One term's counts. Mutable: the live count grows with every document counted that contains the term. */
     static final class Term {
 
         private final String text;
@@ -157,10 +148,11 @@ final class TermStatistics implements DocumentFrequencies {
         private double logFrequency;
         private boolean retired;
 
-        Term(String text, long background) {
+        Term(String text, long background, long live) {
             this.text = text;
             this.background = background;
-            this.logFrequency = TfIdf.logSmoothed(background);
+            this.live = live;
+            this.logFrequency = TfIdf.logSmoothed(background + live);
         }
 
         String text() {
@@ -172,10 +164,7 @@ final class TermStatistics implements DocumentFrequencies {
             return live;
         }
 
-        /**
-         * Whether a live document contains the term. A story's postings hold only terms of texts it took in, so
-         * queries skip terms no live document contains (those of related members only are skipped too).
-         */
+        /** Whether a live document contains the term: only then can a story's postings hold it. */
         boolean counted() {
             return live > 0;
         }
@@ -195,8 +184,8 @@ final class TermStatistics implements DocumentFrequencies {
             return retired;
         }
 
-        private void count(int change) {
-            live += change;
+        private void count() {
+            live++;
             logFrequency = TfIdf.logSmoothed(background + live);
         }
 
