@@ -80,10 +80,13 @@ final class WriteBehindStore<V> extends WrappedStateStore<KeyValueStore<String, 
             return value == null ? null : fromValue.apply(value);
         }
         Object value = writeBehind.pending.get(key);
+        if (value == DELETED) {
+            return null;
+        }
         if (value != null) {
             @SuppressWarnings("unchecked")
-            V pendingValue = value == DELETED ? null : (V) value;
-            return pendingValue == null ? null : fromValue.apply(pendingValue);
+            V pendingValue = (V) value;
+            return fromValue.apply(pendingValue);
         }
         byte[] stored = metered.wrapped().get(Bytes.wrap(ClusteringStores.KEYS.serializer().serialize(null, key)));
         return view.deserialize(writeBehind.name(), stored);

@@ -67,7 +67,6 @@ public final class ContentFingerprints {
         return words;
     }
 
-
     /** A letter or a number, as {@code [\\p{L}\\p{N}]} matches them. */
     private static boolean isWordCharacter(int codePoint) {
         return switch (Character.getType(codePoint)) {

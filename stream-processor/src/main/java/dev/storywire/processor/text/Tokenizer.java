@@ -46,7 +46,6 @@ public final class Tokenizer {
         return terms;
     }
 
-
     private static String preview(String text) {
         return text.length() <= 40 ? text : text.substring(0, 40);
     }
