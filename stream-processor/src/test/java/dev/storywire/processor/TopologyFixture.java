@@ -4,6 +4,7 @@ import dev.storywire.model.Article;
 import dev.storywire.model.Story;
 import dev.storywire.model.StoryArticle;
 import dev.storywire.model.Topics;
+import dev.storywire.processor.cluster.ClusterOutput;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 /** The story topology on a {@link TopologyTestDriver} with its topics; close it after the test. */
 public final class TopologyFixture implements AutoCloseable {
@@ -30,8 +33,18 @@ public final class TopologyFixture implements AutoCloseable {
     private final TestOutputTopic<String, Story> stories;
 
     public TopologyFixture(ProcessorConfig config, Path stateDir) {
+        this(config, stateDir, StoryTopology.buildTopology(config));
+    }
+
+    /** The story topology with another clustering step (see {@link StoryTopology#buildTopology(ProcessorConfig, ProcessorSupplier)}). */
+    public TopologyFixture(ProcessorConfig config, Path stateDir,
+            ProcessorSupplier<String, Article, String, ClusterOutput> clustering) {
+        this(config, stateDir, StoryTopology.buildTopology(config, clustering));
+    }
+
+    private TopologyFixture(ProcessorConfig config, Path stateDir, Topology topology) {
         Properties properties = StreamProcessorApp.streamsProperties("unused:9092", APPLICATION_ID, stateDir);
-        driver = new TopologyTestDriver(StoryTopology.buildTopology(config), properties);
+        driver = new TopologyTestDriver(topology, properties);
         input = driver.createInputTopic(config.inputTopic(), new StringSerializer(), Topics.ARTICLE_SERDE.serializer());
         rawInput = driver.createInputTopic(config.inputTopic(), new StringSerializer(), new ByteArraySerializer());
         storyArticles = driver.createOutputTopic(config.storyArticlesTopic(), Topics.KEY_SERDE.deserializer(),

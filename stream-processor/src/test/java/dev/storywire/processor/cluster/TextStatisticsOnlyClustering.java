@@ -1,0 +1,79 @@
+package dev.storywire.processor.cluster;
+
+import dev.storywire.model.Article;
+import dev.storywire.model.ResolvedRelated;
+import dev.storywire.model.Role;
+import dev.storywire.model.Story;
+import dev.storywire.model.StoryArticle;
+import dev.storywire.model.StoryIds;
+import dev.storywire.model.StoryMember;
+import dev.storywire.processor.ProcessorConfig;
+import dev.storywire.processor.text.BackgroundFrequencies;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * A lower bound on any clustering step issue 4 allows, for the benchmark's {@code -Dbench.clustering=text-statistics}:
+ * per article only what every conforming step must do whatever its algorithm, that is analyse the title and excerpt
+ * with the real analyser and count the document into the document-frequency store (RocksDB, changelogged, written
+ * once per commit as in the real step); then it emits like the identity step, every article a story of its own.
+ * No candidates, no scoring, no story state, no related-coverage join, no expiry.
+ */
+public final class TextStatisticsOnlyClustering implements Processor<String, Article, String, ClusterOutput> {
+
+    private final ProcessorConfig config;
+    private ProcessorContext<String, ClusterOutput> context;
+    private TermStatistics statistics;
+
+    private TextStatisticsOnlyClustering(ProcessorConfig config) {
+        this.config = config;
+    }
+
+    public static ProcessorSupplier<String, Article, String, ClusterOutput> supplier(ProcessorConfig config) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, Article, String, ClusterOutput> get() {
+                return new TextStatisticsOnlyClustering(config);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(WriteBehindStore.builder(Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(ClusteringStores.DOCUMENT_FREQUENCIES),
+                        ClusteringStores.KEYS, Serdes.Long())));
+            }
+        };
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ClusterOutput> context) {
+        this.context = context;
+        this.statistics = new TermStatistics(BackgroundFrequencies.shipped(),
+                context.getStateStore(ClusteringStores.DOCUMENT_FREQUENCIES));
+    }
+
+    @Override
+    public void process(Record<String, Article> record) {
+        Article article = record.value();
+        ArticleText text = ArticleText.of(article.title(), article.excerpt(), config.titleWeight(),
+                statistics::canonical);
+        statistics.addDocument(text.vector());
+        String storyId = StoryIds.forFoundingArticle(record.key());
+        List<ResolvedRelated> related = article.related().stream()
+                .map(item -> new ResolvedRelated(item.id(), null, item.title(), item.webUrl()))
+                .toList();
+        context.forward(record.withValue(ClusterOutput.of(new StoryArticle(storyId, Role.PRIMARY, article, related))));
+        StoryMember member = new StoryMember(record.key(), article.webUrl(), article.title(), article.providerName(),
+                article.publishedDateTime(), Role.PRIMARY);
+        Story story = new Story(storyId, article.title(), 1, List.of(member), List.of(article.providerName()),
+                article.topics(), article.publishedDateTime(), article.publishedDateTime(), 1);
+        context.forward(record.withKey(storyId).withValue(ClusterOutput.of(story)));
+    }
+}
