@@ -9,14 +9,12 @@ import dev.storywire.model.StoryIds;
 import dev.storywire.model.StoryMember;
 import dev.storywire.ops.metrics.PipelineMetrics;
 import dev.storywire.processor.EventClock;
-import dev.storywire.processor.ExpiryKeys;
 import dev.storywire.processor.ProcessorConfig;
 import dev.storywire.processor.RecordPosition;
 import dev.storywire.processor.text.BackgroundFrequencies;
 import dev.storywire.processor.text.ContentFingerprints;
 import dev.storywire.processor.text.TermCounts;
 import io.micrometer.core.instrument.Metrics;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,12 +29,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.slf4j.Logger;
@@ -89,8 +85,6 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
      * articles; each read the cache answers is a RocksDB lookup saved, mostly of a key that is not there.
      */
     static final int MAX_CACHED_LINKS = 50_000;
-    /** How often (stream time) expired stories are taken out of the candidate indexes. */
-    private static final Duration EXPIRY_INTERVAL = Duration.ofHours(1);
 
     private final ProcessorConfig config;
     private ProcessorContext<String, ClusterOutput> context;
@@ -102,20 +96,11 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private CachedStore<IdList> relatedIndex;
     /** Live stories by their rarest terms: in memory, built again from the live stories on every start. */
     private TermIndex termIndex;
-    private KeyValueStore<String, String> storyExpiry;
+    private StoryExpiryIndex expiryIndex;
     private KeyValueStore<String, String> fingerprints;
     private final EventClock clock = new EventClock();
     /** Counts into the global Micrometer registry: a no-op unless the application added one (e.g. Prometheus). */
     private final PipelineMetrics metrics = new PipelineMetrics(Metrics.globalRegistry);
-    private Instant lastExpiry = Instant.MIN;
-    /**
-     * Where the next expiry scan starts: the cut-off of the last one, or the lowest expiry time written since, if
-     * lower (a late update can keep a story's time in the past); 0 until this instance has scanned once. Scanning
-     * from 0 every time had RocksDB seek past the tombstones of every expiry key ever moved, a cost that grew with
-     * the run.
-     */
-    private long expiryScanFrom;
-    private long lowestExpiryWritten = Long.MAX_VALUE;
     /** Background table plus the live counts: what term weights are computed from. */
     private TermStatistics statistics;
     /** TF-IDF similarity of texts to stories, with the stories' norms cached. */
@@ -149,7 +134,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         this.stories = new CachedStore<>(storiesStore, MAX_CACHED_STORIES);
         this.articles = context.getStateStore(ClusteringStores.ARTICLES);
         this.relatedIndex = new CachedStore<>(context.getStateStore(ClusteringStores.RELATED_INDEX), MAX_CACHED_LINKS);
-        this.storyExpiry = context.getStateStore(ClusteringStores.STORY_EXPIRY);
+        this.expiryIndex = new StoryExpiryIndex(context.getStateStore(ClusteringStores.STORY_EXPIRY),
+                config.storyRetention());
         this.fingerprints = context.getStateStore(ClusteringStores.FINGERPRINTS);
         this.statistics = new TermStatistics(BackgroundFrequencies.shipped(),
                 context.getStateStore(ClusteringStores.DOCUMENT_FREQUENCIES));
@@ -164,10 +150,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
      * stores were restored before the processor starts, and the live stories are those the expiry index holds.
      */
     private void rebuildTermIndex() {
-        List<String> live = new ArrayList<>();
-        try (KeyValueIterator<String, String> all = storyExpiry.all()) {
-            all.forEachRemaining(entry -> live.add(entry.value));
-        }
+        List<String> live = expiryIndex.live();
         for (String storyId : live) {
             StoryState state = stories.get(storyId);
             if (state != null && state.indexed()) {
@@ -191,7 +174,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         Instant stated = eventTime(article, record.timestamp());
         clock.observe(stated);
         Instant eventTime = believable(stated, id);
-        expireWhenDue();
+        expireDueStories();
         Changes changes = new Changes();
 
         ArticleAssignment prior = articleStories.get(id);
@@ -400,7 +383,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 .withTopics(loser.topics());
         unindex(loser);
         changes.index(survivor.storyId(), storyIndexTerms(loser));
-        storyExpiry.put(expiryKey(loser, Instant.EPOCH), null);
+        expiryIndex.remove(loser, Instant.EPOCH);
         stories.delete(loser.storyId());
         similarity.forget(loser.storyId());
         changes.touched.remove(loser.storyId());
@@ -540,7 +523,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         StoryState before = stories.get(state.storyId());
         Set<String> terms = indexTerms;
         if (before != null && before.indexed()) {
-            storyExpiry.put(expiryKey(before, eventTime), null);
+            expiryIndex.remove(before, eventTime);
         } else if (before != null) {
             terms = new HashSet<>(indexTerms);
             terms.addAll(storyIndexTerms(state));
@@ -550,8 +533,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         }
         StoryState next = state.withIndexed(true).nextVersion();
         stories.put(next.storyId(), next);
-        storyExpiry.put(expiryKey(next, eventTime), next.storyId());
-        lowestExpiryWritten = Math.min(lowestExpiryWritten, expiryTime(next, eventTime));
+        expiryIndex.add(next, eventTime);
         return next;
     }
 
@@ -591,15 +573,6 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         return rarestTerms(state.terms(), limit);
     }
 
-    private static String expiryKey(StoryState state, Instant fallback) {
-        return ExpiryKeys.of(expiryTime(state, fallback), state.storyId());
-    }
-
-    /** The time a story's expiry counts from: its latest member's publish time, else {@code fallback}. */
-    private static long expiryTime(StoryState state, Instant fallback) {
-        return state.lastUpdated().orElse(fallback).toEpochMilli();
-    }
-
     /** Takes the story's id out of every posting it is in. */
     private void unindex(StoryState state) {
         if (state.indexed()) {
@@ -607,51 +580,37 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         }
     }
 
-    /** Runs {@link #expireStories} once the robust clock moved an expiry interval on since the last run. */
-    private void expireWhenDue() {
-        Instant now = clock.now();
-        if (lastExpiry.equals(Instant.MIN) || now.isAfter(lastExpiry.plus(EXPIRY_INTERVAL))) {
-            lastExpiry = now;
-            expireStories(now.toEpochMilli());
-        }
-    }
-
     /**
      * Stories not updated for the story retention leave every candidate index: the term index, the fingerprint
      * index and the related-link index; their feed articles' payloads are dropped. The story and assignment
-     * records stay, so a late update of a member keeps its story.
+     * records stay, so a late update of a member keeps its story. Looked for once per
+     * {@link StoryExpiryIndex#SCAN_INTERVAL} of the robust clock.
      */
-    private void expireStories(long streamTime) {
-        long cutoff = streamTime - config.storyRetention().toMillis();
-        List<KeyValue<String, String>> expired = new ArrayList<>();
-        try (KeyValueIterator<String, String> range =
-                storyExpiry.range(ExpiryKeys.of(Math.min(expiryScanFrom, lowestExpiryWritten), ""),
-                        ExpiryKeys.of(cutoff, ""))) {
-            range.forEachRemaining(expired::add);
+    private void expireDueStories() {
+        Instant now = clock.now();
+        List<String> due = expiryIndex.takeDue(now);
+        due.forEach(this::expire);
+        if (!due.isEmpty()) {
+            LOG.debug("{} stories not updated since {} left the candidate indexes", due.size(),
+                    Instant.ofEpochMilli(expiryIndex.cutoff(now)));
         }
-        expiryScanFrom = Math.max(expiryScanFrom, cutoff);
-        lowestExpiryWritten = Long.MAX_VALUE;
-        for (KeyValue<String, String> entry : expired) {
-            storyExpiry.put(entry.key, null);
-            // Read without its term vectors: out of the indexes they serve nothing, and they are dropped.
-            StoryState state = stories.getOr(entry.value, storyId -> WriteBehindStore.read(storiesStore, storyId,
-                    Function.identity(), ExpiryViews.STORY_WITHOUT_TERMS));
-            if (state == null || !state.indexed()) {
-                continue;
-            }
-            unindex(state);
-            similarity.forget(state.storyId());
-            // Members, leads and topics stay for late updates.
-            state.members().stream()
-                    .filter(m -> m.role() != Role.RELATED)
-                    .forEach(m -> forgetArticle(m.articleId()));
-            stories.put(state.storyId(),
-                    state.withIndexed(false).withTerms(TermCounts.EMPTY).withTitleTerms(TermCounts.EMPTY));
+    }
+
+    private void expire(String storyId) {
+        // Read without its term vectors: out of the indexes they serve nothing, and they are dropped.
+        StoryState state = stories.getOr(storyId, id -> WriteBehindStore.read(storiesStore, id,
+                Function.identity(), ExpiryViews.STORY_WITHOUT_TERMS));
+        if (state == null || !state.indexed()) {
+            return;
         }
-        if (!expired.isEmpty()) {
-            LOG.debug("{} stories not updated since {} left the candidate indexes", expired.size(),
-                    Instant.ofEpochMilli(cutoff));
-        }
+        unindex(state);
+        similarity.forget(state.storyId());
+        // Members, leads and topics stay for late updates.
+        state.members().stream()
+                .filter(m -> m.role() != Role.RELATED)
+                .forEach(m -> forgetArticle(m.articleId()));
+        stories.put(state.storyId(),
+                state.withIndexed(false).withTerms(TermCounts.EMPTY).withTitleTerms(TermCounts.EMPTY));
     }
 
     /** Takes a feed article out of the fingerprint and related-link indexes and drops its payload. */

@@ -1,0 +1,96 @@
+package dev.storywire.processor.cluster;
+
+import dev.storywire.processor.ExpiryKeys;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The live stories in the order they expire, over the {@link ClusteringStores#STORY_EXPIRY} store: each story in
+ * the candidate indexes under the time of its latest member ({@link ExpiryKeys}), so that the stories due to leave
+ * are found by a range scan over the oldest keys instead of a scan of all stories.
+ */
+final class StoryExpiryIndex {
+
+    /** How often (stream time) due stories are looked for: the scan is a RocksDB seek, not worth every record. */
+    static final Duration SCAN_INTERVAL = Duration.ofHours(1);
+
+    private final KeyValueStore<String, String> store;
+    private final Duration retention;
+    private Instant lastScan = Instant.MIN;
+    /**
+     * Where the next scan starts: the cut-off of the last one, or the lowest time written since, if lower (a late
+     * update can keep a story's time in the past); 0 until this instance has scanned once. Scanning from 0 every
+     * time had RocksDB seek past the tombstones of every key ever moved, a cost that grew with the run.
+     */
+    private long scanFrom;
+    private long lowestWritten = Long.MAX_VALUE;
+
+    StoryExpiryIndex(KeyValueStore<String, String> store, Duration retention) {
+        this.store = store;
+        this.retention = retention;
+    }
+
+    /** The ids of the live stories, the longest unchanged first. */
+    List<String> live() {
+        List<String> live = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = store.all()) {
+            all.forEachRemaining(entry -> live.add(entry.value));
+        }
+        return live;
+    }
+
+    /** Takes {@code story} out; {@code fallback} stands for its time if it has no member with one. */
+    void remove(StoryState story, Instant fallback) {
+        store.put(key(story, fallback), null);
+    }
+
+    /** Puts {@code story} in under the time of its latest member, else {@code fallback}. */
+    void add(StoryState story, Instant fallback) {
+        long time = time(story, fallback);
+        store.put(ExpiryKeys.of(time, story.storyId()), story.storyId());
+        lowestWritten = Math.min(lowestWritten, time);
+    }
+
+    /**
+     * Once {@link #SCAN_INTERVAL} of stream time has passed since the last scan (and at the first call): takes out
+     * and returns the ids of the stories unchanged for the retention before {@code now}. Otherwise nothing.
+     */
+    List<String> takeDue(Instant now) {
+        if (!lastScan.equals(Instant.MIN) && !now.isAfter(lastScan.plus(SCAN_INTERVAL))) {
+            return List.of();
+        }
+        lastScan = now;
+        long cutoff = cutoff(now);
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> range = store.range(ExpiryKeys.of(Math.min(scanFrom, lowestWritten), ""),
+                ExpiryKeys.of(cutoff, ""))) {
+            range.forEachRemaining(due::add);
+        }
+        scanFrom = Math.max(scanFrom, cutoff);
+        lowestWritten = Long.MAX_VALUE;
+        List<String> ids = new ArrayList<>(due.size());
+        for (KeyValue<String, String> entry : due) {
+            store.put(entry.key, null);
+            ids.add(entry.value);
+        }
+        return ids;
+    }
+
+    /** Stories whose latest member is older than this, at stream time {@code now}, are due. */
+    long cutoff(Instant now) {
+        return now.toEpochMilli() - retention.toMillis();
+    }
+
+    private static String key(StoryState story, Instant fallback) {
+        return ExpiryKeys.of(time(story, fallback), story.storyId());
+    }
+
+    private static long time(StoryState story, Instant fallback) {
+        return story.lastUpdated().orElse(fallback).toEpochMilli();
+    }
+}
