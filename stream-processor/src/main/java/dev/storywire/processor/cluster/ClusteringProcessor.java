@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -103,6 +102,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private final PipelineMetrics metrics = new PipelineMetrics(Metrics.globalRegistry);
     /** Background table plus the live counts: what term weights are computed from. */
     private TermStatistics statistics;
+    /** Which terms of a text or story to index it under or look it up by. */
+    private RareTerms rareTerms;
     /** TF-IDF similarity of texts to stories, with the stories' norms cached. */
     private StorySimilarity similarity;
 
@@ -139,6 +140,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         this.fingerprints = context.getStateStore(ClusteringStores.FINGERPRINTS);
         this.statistics = new TermStatistics(BackgroundFrequencies.shipped(),
                 context.getStateStore(ClusteringStores.DOCUMENT_FREQUENCIES));
+        this.rareTerms = new RareTerms(statistics, config.maxQueryTerms(), config.maxStoryTerms());
         this.similarity = new StorySimilarity(statistics, config.titleSimilarityShare(), MAX_CACHED_STORIES);
         this.termIndex = new TermIndex(config.maxPostingsPerTerm());
         rebuildTermIndex();
@@ -154,7 +156,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         for (String storyId : live) {
             StoryState state = stories.get(storyId);
             if (state != null && state.indexed()) {
-                storyIndexTerms(state).forEach(term -> termIndex.add(term, storyId));
+                rareTerms.ofStory(state).forEach(term -> termIndex.add(term, storyId));
             }
         }
         if (!live.isEmpty()) {
@@ -297,7 +299,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                     accepted.get(0));
             story = mergeStrongCandidates(id, text, story, accepted, changes);
         }
-        changes.index(story.storyId(), rarestTerms(text.vector(), config.maxQueryTerms()));
+        changes.index(story.storyId(), rareTerms.ofText(text.vector()));
         return story.withMember(member(id, article, eventTime, Role.PRIMARY))
                 .withTerms(story.terms().plus(text.vector(), config.maxStoryTerms()))
                 .withTitleTerms(story.titleTerms().plus(text.titleVector(), config.maxStoryTerms()))
@@ -382,7 +384,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 .withTitleTerms(merged.titleTerms().plus(loser.titleTerms(), config.maxStoryTerms()))
                 .withTopics(loser.topics());
         unindex(loser);
-        changes.index(survivor.storyId(), storyIndexTerms(loser));
+        changes.index(survivor.storyId(), rareTerms.ofStory(loser));
         expiryIndex.remove(loser, Instant.EPOCH);
         stories.delete(loser.storyId());
         similarity.forget(loser.storyId());
@@ -474,9 +476,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
 
     /** The stories sharing most of the article's rarest known terms (ties by story id), in no particular order. */
     private List<String> termCandidates(TermCounts vector) {
-        // Terms no live document has are in no story's postings.
-        List<String> queryTerms = rarest(vector, TermStatistics.Term::counted, config.maxQueryTerms());
-        return termIndex.topStories(queryTerms, MAX_TERM_CANDIDATES);
+        return termIndex.topStories(rareTerms.query(vector), MAX_TERM_CANDIDATES);
     }
 
     private StoryState addRelatedItems(String id, Article article, StoryState story, Changes changes) {
@@ -508,7 +508,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                         .withTerms(result.terms().plus(itemText.vector(), config.maxStoryTerms()))
                         .withTitleTerms(result.titleTerms().plus(itemText.titleVector(), config.maxStoryTerms()));
                 articleStories.put(relatedId, new ArticleAssignment(result.storyId(), Role.RELATED));
-                changes.index(result.storyId(), rarestTerms(itemText.vector(), config.maxQueryTerms()));
+                changes.index(result.storyId(), rareTerms.ofText(itemText.vector()));
                 changes.resolved.add(relatedId);
             }
         }
@@ -526,7 +526,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
             expiryIndex.remove(before, eventTime);
         } else if (before != null) {
             terms = new HashSet<>(indexTerms);
-            terms.addAll(storyIndexTerms(state));
+            terms.addAll(rareTerms.ofStory(state));
         }
         for (String term : terms) {
             termIndex.add(term, state.storyId());
@@ -535,42 +535,6 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         stories.put(next.storyId(), next);
         expiryIndex.add(next, eventTime);
         return next;
-    }
-
-    /**
-     * The {@code limit} terms of {@code counts} with the lowest document frequency (background plus live); among
-     * terms equally rare, those counted more often in the text first (title terms count more), then by term. A story
-     * is indexed under the rarest terms of each text it takes in, as many as an article looks up: the words that
-     * name an event are rare, and common words' postings would only hold whichever stories came last. The count
-     * decides ties when few documents have been counted and most terms are equally rare: the words of a headline
-     * name its event better than an excerpt's. Ranking those ties by the alphabet alone had split two headlines on
-     * one event (PGA Tour and AWS) depending on which of them came first.
-     */
-    private List<String> rarestTerms(TermCounts counts, int limit) {
-        return rarest(counts, term -> true, limit);
-    }
-
-    private List<String> rarest(TermCounts counts, Predicate<TermStatistics.Term> eligible, int limit) {
-        List<RankedTerm> ranked = new ArrayList<>(counts.size());
-        for (int i = 0; i < counts.size(); i++) {
-            TermStatistics.Term term = statistics.term(counts.term(i));
-            if (eligible.test(term)) {
-                ranked.add(new RankedTerm(counts.term(i), term.documentFrequency(), counts.count(i)));
-            }
-        }
-        ranked.sort(RankedTerm.RAREST_FIRST);
-        return ranked.stream().limit(limit).map(RankedTerm::term).toList();
-    }
-
-    /**
-     * The terms a whole story stands under in the index when its texts are not at hand: its rarest terms, as many as
-     * the rarest per text it took in (a story coming back to the indexes, a merged-away story's terms, the index
-     * built at start).
-     */
-    private List<String> storyIndexTerms(StoryState state) {
-        long texts = state.members().stream().filter(m -> m.role() != Role.SYNDICATED).count();
-        int limit = (int) Math.min(config.maxStoryTerms(), Math.max(1, texts) * config.maxQueryTerms());
-        return rarestTerms(state.terms(), limit);
     }
 
     /** Takes the story's id out of every posting it is in. */
@@ -714,14 +678,6 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
 
     private static Instant eventTime(Article article, long recordTimestamp) {
         return article.publishedDateTime() != null ? article.publishedDateTime() : Instant.ofEpochMilli(recordTimestamp);
-    }
-
-    /** A term with its document frequency, looked up once for the sort, and its count in the text. */
-    private record RankedTerm(String term, long documentFrequency, int count) {
-
-        static final Comparator<RankedTerm> RAREST_FIRST = Comparator.comparingLong(RankedTerm::documentFrequency)
-                .thenComparing(Comparator.comparingInt(RankedTerm::count).reversed())
-                .thenComparing(RankedTerm::term);
     }
 
     /** A scored candidate story, for the decision and its log line. */

@@ -1,0 +1,75 @@
+package dev.storywire.processor.cluster;
+
+import dev.storywire.model.Role;
+import dev.storywire.processor.text.TermCounts;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The rarest terms of a text or a story: those with the lowest document frequency (background plus live); among
+ * terms equally rare, those counted more often in the text first (title terms count more), then by term. A story is
+ * indexed under the rarest terms of each text it takes in, as many as an article looks up: the words that name an
+ * event are rare, and common words' postings would only hold whichever stories came last. The count decides ties
+ * when few documents have been counted and most terms are equally rare: the words of a headline name its event
+ * better than an excerpt's. Ranking those ties by the alphabet alone had split two headlines on one event (PGA Tour
+ * and AWS) depending on which of them came first.
+ */
+final class RareTerms {
+
+    private final TermStatistics statistics;
+    private final int perText;
+    private final int maxStoryTerms;
+
+    /**
+     * @param perText terms taken from each text, to look it up or to index a story under
+     * @param maxStoryTerms the most terms a whole story is indexed under
+     */
+    RareTerms(TermStatistics statistics, int perText, int maxStoryTerms) {
+        this.statistics = statistics;
+        this.perText = perText;
+        this.maxStoryTerms = maxStoryTerms;
+    }
+
+    /** The terms a story taking this text in is indexed under. */
+    List<String> ofText(TermCounts counts) {
+        return rarest(counts, term -> true, perText);
+    }
+
+    /** The terms an article looks its candidate stories up by: terms no live document has are in no posting. */
+    List<String> query(TermCounts counts) {
+        return rarest(counts, TermStatistics.Term::counted, perText);
+    }
+
+    /**
+     * The terms a whole story stands under in the index when its texts are not at hand: its rarest terms, as many as
+     * the rarest per text it took in (a story coming back to the indexes, a merged-away story's terms, the index
+     * built at start).
+     */
+    List<String> ofStory(StoryState state) {
+        long texts = state.members().stream().filter(m -> m.role() != Role.SYNDICATED).count();
+        int limit = (int) Math.min(maxStoryTerms, Math.max(1, texts) * perText);
+        return rarest(state.terms(), term -> true, limit);
+    }
+
+    private List<String> rarest(TermCounts counts, Predicate<TermStatistics.Term> eligible, int limit) {
+        List<RankedTerm> ranked = new ArrayList<>(counts.size());
+        for (int i = 0; i < counts.size(); i++) {
+            TermStatistics.Term term = statistics.term(counts.term(i));
+            if (eligible.test(term)) {
+                ranked.add(new RankedTerm(counts.term(i), term.documentFrequency(), counts.count(i)));
+            }
+        }
+        ranked.sort(RankedTerm.RAREST_FIRST);
+        return ranked.stream().limit(limit).map(RankedTerm::term).toList();
+    }
+
+    /** A term with its document frequency, looked up once for the sort, and its count in the text. */
+    private record RankedTerm(String term, long documentFrequency, int count) {
+
+        static final Comparator<RankedTerm> RAREST_FIRST = Comparator.comparingLong(RankedTerm::documentFrequency)
+                .thenComparing(Comparator.comparingInt(RankedTerm::count).reversed())
+                .thenComparing(RankedTerm::term);
+    }
+}
