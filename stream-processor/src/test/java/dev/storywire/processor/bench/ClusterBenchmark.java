@@ -62,6 +62,7 @@ import org.slf4j.LoggerFactory;
  *   -Dbench.guarantee=G    another processing.guarantee, e.g. at_least_once, to see what exactly-once costs
  *   -Dbench.in-memory-stores=true   the stores (dedupe, clustering) in memory, changelogged, to see what RocksDB
  *                          costs
+ *   -Dbench.stream-threads=N   N stream threads per topology instead of one
  *   -Dbench.clustering=text-statistics   the clustering step replaced by {@code TextStatisticsOnlyClustering}
  *                          (analysis and document counts only), a lower bound on what any clustering step costs
  * </pre>
@@ -77,6 +78,11 @@ public final class ClusterBenchmark {
     private static final int WARMUP_ARTICLES = Integer.getInteger("bench.warmup", 10_000);
     private static final String GUARANTEE =
             System.getProperty("bench.guarantee", StreamsConfig.EXACTLY_ONCE_V2);
+    /**
+     * Stream threads per topology: 1 as in production by default; 2 lets the dedupe tasks run beside the clustering
+     * task on a second core (the stream-thread CPU figures are then those of the thread that runs the clustering).
+     */
+    private static final int STREAM_THREADS = Integer.getInteger("bench.stream-threads", 1);
     /** Whether the dedupe and clustering stores are in memory instead of RocksDB (a diagnosis, not the production setting). */
     private static final boolean IN_MEMORY_STORES = Boolean.getBoolean("bench.in-memory-stores");
     /**
@@ -202,7 +208,7 @@ public final class ClusterBenchmark {
         results.put("measuredAt", Instant.now().toString());
         results.put("driver", "KafkaStreams against an in-process single-node KRaft broker (EmbeddedKafkaBroker, same"
                 + " JVM), settings of StreamProcessorApp.streamsProperties (processing.guarantee=" + GUARANTEE
-                + ", commit.interval.ms=200), "
+                + ", commit.interval.ms=200, num.stream.threads=" + STREAM_THREADS + "), "
                 + (IN_MEMORY_STORES ? "the stores (dedupe and clustering) IN MEMORY (bench.in-memory-stores, not the production"
                         + " setting; with changelogs" : "production state stores (RocksDB with changelogs")
                 + "; the clustering's stores written once per commit by WriteBehindStore);"
@@ -308,6 +314,7 @@ public final class ClusterBenchmark {
     private static Properties streamsProperties(String bootstrapServers, String applicationId, Path stateDir) {
         Properties properties = StreamProcessorApp.streamsProperties(bootstrapServers, applicationId, stateDir);
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE);
+        properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, STREAM_THREADS);
         return properties;
     }
 
