@@ -18,11 +18,11 @@ import org.apache.kafka.streams.processor.api.Record;
  * The clustering step replaced by identity: every article is a story of its own, emitted as one article record
  * and one story record like the real step, with no state. The yardstick of {@link ClusterBenchmark}.
  */
-final class IdentityClustering implements Processor<String, Article, String, ClusterOutput> {
+public final class IdentityClustering implements Processor<String, Article, String, ClusterOutput> {
 
     private ProcessorContext<String, ClusterOutput> context;
 
-    static ProcessorSupplier<String, Article, String, ClusterOutput> supplier() {
+    public static ProcessorSupplier<String, Article, String, ClusterOutput> supplier() {
         return IdentityClustering::new;
     }
 

@@ -1,15 +1,9 @@
 package dev.storywire.processor.cluster;
 
 import dev.storywire.model.Article;
-import dev.storywire.model.ResolvedRelated;
-import dev.storywire.model.Role;
-import dev.storywire.model.Story;
-import dev.storywire.model.StoryArticle;
-import dev.storywire.model.StoryIds;
-import dev.storywire.model.StoryMember;
 import dev.storywire.processor.ProcessorConfig;
+import dev.storywire.processor.bench.IdentityClustering;
 import dev.storywire.processor.text.BackgroundFrequencies;
-import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -29,7 +23,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class TextStatisticsOnlyClustering implements Processor<String, Article, String, ClusterOutput> {
 
     private final ProcessorConfig config;
-    private ProcessorContext<String, ClusterOutput> context;
+    /** Emits every article as a story of its own, exactly as the benchmark's yardstick does. */
+    private final Processor<String, Article, String, ClusterOutput> identity = IdentityClustering.supplier().get();
     private TermStatistics statistics;
 
     private TextStatisticsOnlyClustering(ProcessorConfig config) {
@@ -54,7 +49,7 @@ public final class TextStatisticsOnlyClustering implements Processor<String, Art
 
     @Override
     public void init(ProcessorContext<String, ClusterOutput> context) {
-        this.context = context;
+        identity.init(context);
         this.statistics = new TermStatistics(BackgroundFrequencies.shipped(),
                 context.getStateStore(ClusteringStores.DOCUMENT_FREQUENCIES));
     }
@@ -65,15 +60,6 @@ public final class TextStatisticsOnlyClustering implements Processor<String, Art
         ArticleText text = ArticleText.of(article.title(), article.excerpt(), config.titleWeight(),
                 statistics::canonical);
         statistics.addDocument(text.vector());
-        String storyId = StoryIds.forFoundingArticle(record.key());
-        List<ResolvedRelated> related = article.related().stream()
-                .map(item -> new ResolvedRelated(item.id(), null, item.title(), item.webUrl()))
-                .toList();
-        context.forward(record.withValue(ClusterOutput.of(new StoryArticle(storyId, Role.PRIMARY, article, related))));
-        StoryMember member = new StoryMember(record.key(), article.webUrl(), article.title(), article.providerName(),
-                article.publishedDateTime(), Role.PRIMARY);
-        Story story = new Story(storyId, article.title(), 1, List.of(member), List.of(article.providerName()),
-                article.topics(), article.publishedDateTime(), article.publishedDateTime(), 1);
-        context.forward(record.withKey(storyId).withValue(ClusterOutput.of(story)));
+        identity.process(record);
     }
 }
