@@ -23,6 +23,18 @@ class PointLookupRocksDbConfigTest {
     }
 
     @Test
+    void shouldKeepBloomFiltersInTheLastLevelThatKafkaStreamsLeavesOut() {
+        RocksDB.loadLibrary();
+        try (Options options = new Options()) {
+            // What Kafka Streams' RocksDBStore sets before it calls the config setter.
+            options.setOptimizeFiltersForHits(true);
+            new PointLookupRocksDbConfig().setConfig("cluster-document-frequencies", options, Map.of());
+
+            assertThat(options.optimizeFiltersForHits()).isFalse();
+        }
+    }
+
+    @Test
     void shouldBeTheConfigSetterOfTheProcessorsStores() {
         StreamsConfig config = new StreamsConfig(
                 StreamProcessorApp.streamsProperties("localhost:9092", null, Path.of("state"), 1));
