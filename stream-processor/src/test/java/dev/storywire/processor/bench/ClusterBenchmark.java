@@ -139,7 +139,8 @@ public final class ClusterBenchmark {
      * One variant over one input: its speed, its clustering against the feed's truth, and the share of the machine's
      * CPU time the hypervisor stole while it ran (from start to finish of the client).
      */
-    private record Run(Measurement measurement, ClusteringScores quality, double hostStealPercent) {
+    private record Run(Measurement measurement, ClusteringScores quality, double hostStealPercent,
+            ArrivalLag arrivals) {
     }
 
     /**
@@ -238,6 +239,11 @@ public final class ClusterBenchmark {
                 + " SyntheticFeed generated the article for, over the articles that have both (ClusteringScores,"
                 + " computed from the contingency table); singletons* the same figures of the identity variant, that"
                 + " is of the trivial baseline where every article is a story of its own");
+        results.put("arrivalLag", "clusteringArrivalLag per run, of the clustering variant's median run: how far"
+                + " from publish order the articles reached the clustering step, which the interleaving of the input"
+                + " partitions through dedupe and the repartition topic decides and which changes from run to run;"
+                + " an article's lag is how much older its publish time is than the latest that arrived before it;"
+                + " online clustering decides with what it has seen, so its quality figures move with this order");
         results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, Java " + System.getProperty("java.version"));
         Map<String, Object> feed = new LinkedHashMap<>();
@@ -290,7 +296,8 @@ public final class ClusterBenchmark {
         BenchTopics.createOutputs(admin, config);
         ProcessingProgress progress = new ProcessingProgress(feed.distinctIds());
         StoryAssignments assignments = new StoryAssignments(feed.distinctIds());
-        CountingClustering step = new CountingClustering(variant.step.apply(config), progress, assignments);
+        ArrivalLag arrivals = new ArrivalLag();
+        CountingClustering step = new CountingClustering(variant.step.apply(config), progress, assignments, arrivals);
         Path stateDir = Files.createDirectories(work.resolve("state").resolve(applicationId));
         LOG.info("{}: {} articles from {}", applicationId, feed.articles(), feed.topic());
         HostCpu.Sample cpuBefore = HostCpu.sample();
@@ -308,7 +315,7 @@ public final class ClusterBenchmark {
                 format(measurement.perSecond()), format(measurement.tailPerSecond()),
                 format(measurement.perCpuSecond()), format(measurement.perStreamThreadCpuSecond()),
                 measurement.storyRecords(), format(stealPercent), quality.describe());
-        return new Run(measurement, quality, stealPercent);
+        return new Run(measurement, quality, stealPercent, arrivals);
     }
 
     private static Properties streamsProperties(String bootstrapServers, String applicationId, Path stateDir) {
@@ -407,6 +414,7 @@ public final class ClusterBenchmark {
         figures.put("identityArticlesPerSecondOfEachRun", perSecondOfEach(comparison.identityRuns()));
         figures.put("clusteringArticlesPerSecondOfEachRun", perSecondOfEach(comparison.clusteringRuns()));
         figures.put("quality", quality(comparison.clustering().quality(), comparison.identity().quality()));
+        figures.put("clusteringArrivalLag", comparison.clustering().arrivals().figures());
         return figures;
     }
 

@@ -25,7 +25,8 @@ import org.apache.kafka.streams.state.StoreBuilder;
 /**
  * Wraps a clustering step (the real one or {@link IdentityClustering}) and reports to a {@link ProcessingProgress}:
  * every {@code process()} call, and every output bound for the {@code stories} topic; and to a
- * {@link StoryAssignments} the story of every output bound for {@code stories.articles}. Otherwise it only
+ * {@link StoryAssignments} the story of every output bound for {@code stories.articles}; and to an {@link ArrivalLag}
+ * the timestamp of every record it receives. Otherwise it only
  * delegates, the state stores the wrapped supplier connects included, so the topology is the one it would be
  * without it.
  */
@@ -34,17 +35,19 @@ final class CountingClustering implements ProcessorSupplier<String, Article, Str
     private final ProcessorSupplier<String, Article, String, ClusterOutput> clustering;
     private final ProcessingProgress progress;
     private final StoryAssignments assignments;
+    private final ArrivalLag arrivals;
 
     CountingClustering(ProcessorSupplier<String, Article, String, ClusterOutput> clustering,
-            ProcessingProgress progress, StoryAssignments assignments) {
+            ProcessingProgress progress, StoryAssignments assignments, ArrivalLag arrivals) {
         this.clustering = clustering;
         this.progress = progress;
         this.assignments = assignments;
+        this.arrivals = arrivals;
     }
 
     @Override
     public Processor<String, Article, String, ClusterOutput> get() {
-        return new CountingProcessor(clustering.get(), progress, assignments);
+        return new CountingProcessor(clustering.get(), progress, assignments, arrivals);
     }
 
     @Override
@@ -57,12 +60,14 @@ final class CountingClustering implements ProcessorSupplier<String, Article, Str
         private final Processor<String, Article, String, ClusterOutput> delegate;
         private final ProcessingProgress progress;
         private final StoryAssignments assignments;
+        private final ArrivalLag arrivals;
 
         CountingProcessor(Processor<String, Article, String, ClusterOutput> delegate, ProcessingProgress progress,
-                StoryAssignments assignments) {
+                StoryAssignments assignments, ArrivalLag arrivals) {
             this.delegate = delegate;
             this.progress = progress;
             this.assignments = assignments;
+            this.arrivals = arrivals;
         }
 
         @Override
@@ -73,6 +78,7 @@ final class CountingClustering implements ProcessorSupplier<String, Article, Str
         @Override
         public void process(Record<String, Article> record) {
             progress.recordProcessed();
+            arrivals.observe(record.timestamp());
             delegate.process(record);
         }
 
