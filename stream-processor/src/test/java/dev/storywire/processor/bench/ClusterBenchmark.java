@@ -64,7 +64,8 @@ import org.slf4j.LoggerFactory;
  *                          costs
  *   -Dbench.stream-threads=N   N stream threads per topology instead of one
  *   -Dbench.clustering=text-statistics   the clustering step replaced by {@code TextStatisticsOnlyClustering}
- *                          (analysis and document counts only), a lower bound on what any clustering step costs
+ *                          (analysis and document counts only), a lower bound on what a clustering step built
+ *                          on this analyser and document-frequency store costs
  * </pre>
  */
 public final class ClusterBenchmark {
@@ -87,7 +88,8 @@ public final class ClusterBenchmark {
     private static final boolean IN_MEMORY_STORES = Boolean.getBoolean("bench.in-memory-stores");
     /**
      * {@code text-statistics} replaces the clustering step by {@link TextStatisticsOnlyClustering}: a lower bound on
-     * what any clustering step costs (a diagnosis; its quality figures are those of every article alone).
+     * what a clustering step built on this analyser and document-frequency store costs (a diagnosis; its quality
+     * figures are those of every article alone).
      */
     private static final boolean TEXT_STATISTICS_ONLY =
             "text-statistics".equals(System.getProperty("bench.clustering"));
@@ -221,7 +223,8 @@ public final class ClusterBenchmark {
             results.put("clusteringStep", "NOT THE REAL CLUSTERING (bench.clustering=text-statistics): every"
                     + " 'clustering' figure below is of TextStatisticsOnlyClustering, which only analyses each article's"
                     + " title and excerpt and counts it into the document-frequency store, then emits every article as"
-                    + " a story of its own: a lower bound on what any clustering step the issue allows costs");
+                    + " a story of its own: a lower bound on what a clustering step built on this analyser and"
+                    + " document-frequency store costs");
         }
         results.put("cpu", "ArticlesPerCpuSecond figures divide by the whole JVM's CPU time over the measured"
                 + " interval (OperatingSystemMXBean.getProcessCpuTime): the stream thread, but also the in-process"

@@ -14,10 +14,11 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * A lower bound on any clustering step issue 4 allows, for the benchmark's {@code -Dbench.clustering=text-statistics}:
- * per article only what every conforming step must do whatever its algorithm, that is analyse the title and excerpt
- * with the real analyser and count the document into the document-frequency store (RocksDB, changelogged, written
- * once per commit as in the real step); then it emits like the identity step, every article a story of its own.
+ * A lower bound on any clustering step built on this analyser and document-frequency store, for the benchmark's
+ * {@code -Dbench.clustering=text-statistics}: per article only what issue 4 asks of every step whatever its algorithm,
+ * that is analyse the title and excerpt with the real analyser and count the document into the document-frequency
+ * store (RocksDB, changelogged, written once per commit as in the real step); then it emits like the identity step,
+ * every article a story of its own.
  * No candidates, no scoring, no story state, no related-coverage join, no expiry.
  */
 public final class TextStatisticsOnlyClustering implements Processor<String, Article, String, ClusterOutput> {
