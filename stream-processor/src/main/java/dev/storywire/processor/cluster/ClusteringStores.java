@@ -59,8 +59,8 @@ public final class ClusteringStores {
                 store(STORY_EXPIRY, Serdes.String(), inMemory));
     }
 
-    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde,
-            boolean inMemory) {
+    /** One of the stores: RocksDB unless {@code inMemory}, changelogged, written down once per commit. */
+    static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> valueSerde, boolean inMemory) {
         return WriteBehindStore.builder(Stores.keyValueStoreBuilder(inMemory ? Stores.inMemoryKeyValueStore(name)
                 : Stores.persistentKeyValueStore(name), KEYS, valueSerde));
     }

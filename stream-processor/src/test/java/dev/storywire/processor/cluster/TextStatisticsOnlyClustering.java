@@ -11,15 +11,14 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * A lower bound on any clustering step built on this analyser and document-frequency store, for the benchmark's
  * {@code -Dbench.clustering=text-statistics}: per article only what issue 4 asks of every step whatever its algorithm,
  * that is analyse the title and excerpt with the real analyser and count the document into the document-frequency
- * store (RocksDB, changelogged, written once per commit as in the real step); then it emits like the identity step,
- * every article a story of its own.
- * No candidates, no scoring, no story state, no related-coverage join, no expiry.
+ * store (the same store as the real step: changelogged, written once per commit, RocksDB unless the stores are
+ * configured in memory); then it emits like the identity step, every article a story of its own. No candidates, no
+ * scoring, no story state, no related-coverage join, no expiry.
  */
 public final class TextStatisticsOnlyClustering implements Processor<String, Article, String, ClusterOutput> {
 
@@ -41,9 +40,8 @@ public final class TextStatisticsOnlyClustering implements Processor<String, Art
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(WriteBehindStore.builder(Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(ClusteringStores.DOCUMENT_FREQUENCIES),
-                        ClusteringStores.KEYS, Serdes.Long())));
+                return Set.of(ClusteringStores.store(ClusteringStores.DOCUMENT_FREQUENCIES, Serdes.Long(),
+                        config.inMemoryStores()));
             }
         };
     }
