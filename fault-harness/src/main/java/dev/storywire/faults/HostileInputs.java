@@ -43,6 +43,7 @@ final class HostileInputs {
     }
 
     List<HostileInputResult> runAll() {
+        context.resetWorkDir(FaultHarness.HOSTILE);
         Path work = context.workDir(FaultHarness.HOSTILE);
         List<HostileInputResult> results = new ArrayList<>();
         try (FaultPipeline pipeline = FaultPipeline.singleBroker(context.classpath(), work)) {

@@ -25,6 +25,11 @@ public record ScenarioContext(String classpath, Path workRoot, int articles, Dur
         return workRoot.resolve(scenario);
     }
 
+    /** Empties the scenario's directory: a rerun must not meet an earlier run's broker data or database. */
+    void resetWorkDir(String scenario) {
+        dev.storywire.embedded.Directories.deleteQuietly(workDir(scenario));
+    }
+
     /** Writes the scenario's feed; the seed differs per scenario so that no two runs share article ids. */
     SyntheticArticles.Feed writeFeed(String scenario) {
         return SyntheticArticles.write(workDir(scenario).resolve("feed"), articles, scenario.hashCode() & 0xffff,

@@ -35,6 +35,7 @@ final class ScenarioRun implements AutoCloseable {
 
     /** Writes the feed and starts the brokers (one, or three when {@code threeBrokers}). */
     static ScenarioRun start(ScenarioContext context, String name, boolean threeBrokers) {
+        context.resetWorkDir(name);
         SyntheticArticles.Feed feed = context.writeFeed(name);
         FaultPipeline pipeline = threeBrokers
                 ? FaultPipeline.threeBrokers(context.classpath(), context.workDir(name))
