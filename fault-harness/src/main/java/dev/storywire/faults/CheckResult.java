@@ -25,6 +25,7 @@ public record CheckResult(int expected, int stored, int lost, int duplicated, in
     }
 
     /** True when nothing is lost, duplicated or inconsistent. */
+    @com.fasterxml.jackson.annotation.JsonProperty
     public boolean clean() {
         return lost == 0 && duplicated == 0 && inMultipleStories == 0 && articleCountMismatches == 0
                 && orphanArticles == 0 && databaseTopicMismatches == 0;

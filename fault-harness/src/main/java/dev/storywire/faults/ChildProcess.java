@@ -18,6 +18,7 @@ public final class ChildProcess {
     private final String name;
     private final Process process;
     private final Path logFile;
+    private volatile boolean stoppedByHarness;
 
     private ChildProcess(String name, Process process, Path logFile) {
         this.name = name;
@@ -56,8 +57,14 @@ public final class ChildProcess {
         return process.isAlive();
     }
 
+    /** True when the harness killed or stopped it (an exit the scenario caused, not a crash). */
+    public boolean stoppedByHarness() {
+        return stoppedByHarness;
+    }
+
     /** kill -9: SIGKILL, no shutdown hook runs; waits until the process is gone. */
     public void killHard() {
+        stoppedByHarness = true;
         log.info("kill -9 {} (pid {})", name, process.pid());
         process.destroyForcibly();
         awaitExit(Duration.ofSeconds(30));
@@ -68,6 +75,7 @@ public final class ChildProcess {
         if (!process.isAlive()) {
             return;
         }
+        stoppedByHarness = true;
         process.destroy();
         if (!awaitExit(grace)) {
             killHard();

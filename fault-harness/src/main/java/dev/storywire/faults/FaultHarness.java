@@ -91,5 +91,8 @@ public final class FaultHarness {
                 .enable(SerializationFeature.INDENT_OUTPUT);
         Files.createDirectories(out.toAbsolutePath().getParent());
         mapper.writeValue(out.toFile(), document);
+        Path tables = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + ".md");
+        Files.writeString(tables, "<!-- written by bench/faults from " + out.getFileName() + " -->\n\n"
+                + MarkdownTables.scenarios(results) + "\n" + MarkdownTables.hostileInputs(hostile));
     }
 }

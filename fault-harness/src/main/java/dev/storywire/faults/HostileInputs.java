@@ -123,8 +123,10 @@ final class HostileInputs {
                 read = json.path("read").asInt();
                 published = json.path("published").asInt();
                 rejected = json.path("rejected").asInt();
-                json.path("rejections").forEach(r -> reasons.add(r.path("source").asText() + ": "
-                        + r.path("reason").asText()));
+                // The file name, not the work directory's path, keeps the table readable.
+                json.path("rejections").forEach(r -> reasons.add(fileName(r.path("source").asText()) + ": "
+                        + r.path("reason").asText().replace(r.path("source").asText(), fileName(
+                                r.path("source").asText()))));
                 validPublished = published >= 1 && reasons.stream().noneMatch(r -> r.contains("b-valid.md"));
             }
             double seconds = -1;
@@ -141,6 +143,11 @@ final class HostileInputs {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the results of " + hostile.name(), e);
         }
+    }
+
+    private static String fileName(String source) {
+        int slash = source.lastIndexOf('/');
+        return slash < 0 ? source : source.substring(slash + 1);
     }
 
     private static void writeText(Path dir, String titleLine, String extra) throws IOException {

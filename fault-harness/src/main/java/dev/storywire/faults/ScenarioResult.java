@@ -23,6 +23,15 @@ public record ScenarioResult(String name, String fault, int articles, int docume
         notes = List.copyOf(notes);
     }
 
+    /** This result with one more note. */
+    public ScenarioResult withNote(String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add(note);
+        return new ScenarioResult(name, fault, articles, documents, lost, duplicated, recoverySeconds, catchUpSeconds,
+                check, more, error);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonProperty
     public boolean passed() {
         return error == null && check != null && check.clean() && catchUpSeconds != null;
     }

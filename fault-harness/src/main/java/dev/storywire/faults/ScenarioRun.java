@@ -154,8 +154,8 @@ final class ScenarioRun implements AutoCloseable {
 
     private void noteDeadProcesses() {
         for (ChildProcess process : pipeline.currentProcesses()) {
-            if (process != null && !process.isAlive()) {
-                note(process.name() + " had exited with " + process.exitCode() + ": " + process.tail(5));
+            if (process != null && !process.isAlive() && !process.stoppedByHarness()) {
+                note(process.name() + " exited by itself with " + process.exitCode() + ": " + process.tail(3));
             }
         }
     }
