@@ -30,8 +30,21 @@ public record IngestReport(long read, long published, long rejected, List<Reject
 
     public static final IngestReport EMPTY = new IngestReport(0, 0, 0, List.of());
 
+    /**
+     * @throws IllegalArgumentException when the counts disagree with the list: {@code rejected} must be the number of
+     *     rejections listed, and no more documents published and rejected than read
+     */
     public IngestReport {
         rejections = rejections == null ? List.of() : List.copyOf(rejections);
+        if (rejected != rejections.size() || published < 0 || published + rejected > read) {
+            throw new IllegalArgumentException("inconsistent ingest report: read " + read + ", published " + published
+                    + ", rejected " + rejected + " with " + rejections.size() + " rejections listed");
+        }
+    }
+
+    /** A report whose rejected count is the number of {@code rejections}. */
+    public static IngestReport of(long read, long published, List<Rejection> rejections) {
+        return new IngestReport(read, published, rejections.size(), rejections);
     }
 
     /** This report followed by {@code other}. */
