@@ -45,9 +45,10 @@ class FeedPublisherRefusalIT {
         Path large = Files.writeString(dir.resolve("b-large.md"), "---\ntitle: Large\nwebUrl: https://example.com/l\n"
                 + "excerpt: " + "z".repeat(60_000) + "\n---\n");
         Files.writeString(dir.resolve("c-after.md"), "---\ntitle: After\nwebUrl: https://example.com/after\n---\n");
-        // One record per request, so the broker judges the large record alone.
+        // One record per batch, so the broker judges the large record alone (a refused batch of several records is
+        // split and retried by the producer, which is the producer's business, not this test's).
         PublisherConfig config = topics.publisherConfig().withOverrides(Map.of(ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"));
+                ProducerConfig.BATCH_SIZE_CONFIG, 1, ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"));
 
         IngestReport report;
         try (FeedIngestor ingestor = new FeedIngestor(new FeedDocumentParser(), new FeedPublisher(config))) {
