@@ -197,8 +197,9 @@ public final class IngestCommand implements Callable<Integer> {
                     once ? options.withQuietPeriod(Duration.ZERO) : options,
                     batch -> {
                         recordMetrics(batch);
-                        Console.out("Published %d new document(s), rejected %d.", batch.published(),
-                                batch.rejected());
+                        Console.out("Published %d new document(s), rejected %d%s.", batch.published(),
+                                batch.rejected(), batch.skipped().isEmpty() ? ""
+                                        : ", skipped " + batch.skipped().size() + " link(s) leaving " + watchDirectories);
                     });
             if (once) {
                 return follower.pollOnce();

@@ -127,6 +127,25 @@ class IngestCommandIT {
         assertThat(endOffset(articles)).isEqualTo(1);
     }
 
+    @Test
+    void shouldNotReadALinkOutOfTheInputDirectoryAndListItAsSkipped() throws Exception {
+        // Issue 21: a link to /etc/passwd in a given directory was read and published to feed.dlq in full.
+        Path input = Files.createDirectories(dir.resolve("input"));
+        Path secret = Files.writeString(Files.createDirectories(dir.resolve("private")).resolve("passwd"),
+                "root:x:0:0:root:/root:/bin/bash\n");
+        Path link = Files.createSymbolicLink(input.resolve("leak.md"), secret);
+        Files.writeString(input.resolve("a.md"), "---\ntitle: A\nwebUrl: https://example.com/a\n---\n");
+        Path report = dir.resolve("link-report.json");
+
+        assertThat(ingest("--report", report.toString(), input.toString())).isEqualTo(IngestCommand.EXIT_OK);
+
+        assertThat(endOffset(articles)).isEqualTo(1);
+        assertThat(endOffset(dlq)).isZero();
+        JsonNode json = Json.mapper().readTree(report.toFile());
+        assertThat(json.get("skipped").get(0).get("source").asText()).isEqualTo(link.toString());
+        assertThat(json.get("skipped").get(0).get("reason").asText()).startsWith("symbolic link leaves");
+    }
+
     private static long endOffset(String topic) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         try (KafkaConsumer<byte[], byte[]> consumer =
