@@ -53,14 +53,14 @@ public final class StorySinkConfig extends AbstractConfig {
     private final String articlesTopic;
 
     public StorySinkConfig(Map<String, String> props) {
-        // No logging of all values here: connection.url may carry credentials in its query string.
+        // No logging of all values here: connection.url may carry a password (masked only by JdbcUrls.mask).
         // The connector and task log describe() instead.
         super(CONFIG_DEF, props, false);
         this.connectionUrl = getString(CONNECTION_URL).trim();
         this.connectionUser = getString(CONNECTION_USER);
         this.connectionPassword = getPassword(CONNECTION_PASSWORD);
         this.dialect = SqlDialects.forUrl(connectionUrl).orElseThrow(() -> new ConfigException(
-                CONNECTION_URL, redactedUrl(connectionUrl), "unsupported JDBC URL"));
+                CONNECTION_URL, JdbcUrls.mask(connectionUrl), "unsupported JDBC URL"));
         this.tableNames = TableNames.withPrefix(getString(TABLE_PREFIX));
         this.batchSize = getInt(BATCH_SIZE);
         this.maxRetries = getInt(MAX_RETRIES);
@@ -151,7 +151,7 @@ public final class StorySinkConfig extends AbstractConfig {
             }
             String url = value.toString().trim();
             if (SqlDialects.forUrl(url).isEmpty()) {
-                throw new ConfigException(name, redactedUrl(url),
+                throw new ConfigException(name, JdbcUrls.mask(url),
                         "unsupported JDBC URL: expected jdbc:sqlite:<file> or jdbc:postgresql://<host>/<db>");
             }
         }
@@ -232,12 +232,6 @@ public final class StorySinkConfig extends AbstractConfig {
         }
     }
 
-    /** The URL without its query string, which may hold a password. */
-    static String redactedUrl(String url) {
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query) + "?...";
-    }
-
     public String connectionUrl() {
         return connectionUrl;
     }
@@ -287,10 +281,10 @@ public final class StorySinkConfig extends AbstractConfig {
         return articlesTopic;
     }
 
-    /** A one-line summary for logs: no password, no URL query string. */
+    /** A one-line summary for logs, with the URL's passwords masked ({@link JdbcUrls#mask}). */
     public String describe() {
         return String.format(Locale.ROOT, "%s tables %s/%s, batch.size=%d, delete.enabled=%s, topics %s + %s",
-                redactedUrl(connectionUrl), tableNames.stories(), tableNames.storyArticles(), batchSize,
+                JdbcUrls.mask(connectionUrl), tableNames.stories(), tableNames.storyArticles(), batchSize,
                 deleteEnabled, storiesTopic, articlesTopic);
     }
 }
