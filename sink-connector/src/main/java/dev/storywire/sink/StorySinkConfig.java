@@ -76,7 +76,8 @@ public final class StorySinkConfig extends AbstractConfig {
         ConfigDef def = new ConfigDef();
         def.define(CONNECTION_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new JdbcUrlValidator(), Importance.HIGH,
                 "JDBC URL of the database, e.g. jdbc:sqlite:/var/lib/storywire/stories.db or "
-                        + "jdbc:postgresql://db:5432/storywire. Only SQLite and PostgreSQL are supported.",
+                        + "jdbc:postgresql://db:5432/storywire. Only SQLite and PostgreSQL are supported. A password "
+                        + "in the URL is masked in logs and messages; prefer connection.password.",
                 GROUP_CONNECTION, ++order, Width.LONG, "JDBC URL");
         def.define(CONNECTION_USER, Type.STRING, null, ConfigDef.LambdaValidator.with(
                         StorySinkConfig::validateUser, () -> "unset, or a name without surrounding spaces"),
@@ -109,10 +110,13 @@ public final class StorySinkConfig extends AbstractConfig {
 
         order = 0;
         def.define(MAX_RETRIES, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
-                "How many times a put() that failed on a database error is retried before the task fails.",
+                "How many times in a row a put() that failed on a transient database error (connection refused "
+                        + "or lost, deadlock, serialization failure, ...) is retried before the task fails. Data "
+                        + "errors (the record goes to the errant record reporter) and configuration errors "
+                        + "(authentication, no such database: the task fails at once) are not retried.",
                 GROUP_RETRIES, ++order, Width.SHORT, "Maximum retries");
         def.define(RETRY_BACKOFF_MS, Type.LONG, 3000L, ConfigDef.Range.atLeast(0L), Importance.MEDIUM,
-                "Milliseconds Connect waits before redelivering a batch that failed on a database error.",
+                "Milliseconds Connect waits before redelivering a batch that failed on a transient database error.",
                 GROUP_RETRIES, ++order, Width.SHORT, "Retry backoff (ms)");
 
         order = 0;
