@@ -86,7 +86,7 @@ public final class StoryStore implements AutoCloseable {
                 LOG.info("The database refused a value among {} changes ({}); writing them again in parts to "
                         + "find the refused records", changes.size(), StorySinkTask.describe(e));
                 List<Refusal> refused = new ArrayList<>();
-                WriteResult written = applyIsolating(c, changes, refused);
+                WriteResult written = isolate(c, changes, e, refused);
                 outcome = new Outcome(written, refused);
             }
             c.commit();
@@ -98,9 +98,22 @@ public final class StoryStore implements AutoCloseable {
     }
 
     /**
-     * Applies {@code changes} inside a savepoint; when the database refuses a value, rolls back to the savepoint
-     * and applies each half the same way, down to single changes, which are added to {@code refused}.
+     * Writes {@code changes}, which the database just refused with {@code failure}, without the refused ones: a
+     * single change is refused; more are split in halves, each applied in order by {@link #applyIsolating}.
      */
+    private WriteResult isolate(Connection c, List<SinkChange> changes, SQLException failure, List<Refusal> refused)
+            throws SQLException {
+        if (changes.size() == 1) {
+            refused.add(new Refusal(changes.get(0), failure));
+            return WriteResult.NONE;
+        }
+        int middle = changes.size() / 2;
+        // In order: a later change of a key must still come after an earlier one.
+        WriteResult first = applyIsolating(c, changes.subList(0, middle), refused);
+        return first.plus(applyIsolating(c, changes.subList(middle, changes.size()), refused));
+    }
+
+    /** Applies {@code changes} inside a savepoint; when the database refuses a value, rolls back to it and isolates. */
     private WriteResult applyIsolating(Connection c, List<SinkChange> changes, List<Refusal> refused)
             throws SQLException {
         Savepoint savepoint = c.setSavepoint();
@@ -113,14 +126,8 @@ public final class StoryStore implements AutoCloseable {
                 throw e;
             }
             c.rollback(savepoint);
-            if (changes.size() == 1) {
-                refused.add(new Refusal(changes.get(0), e));
-                return WriteResult.NONE;
-            }
-            int middle = changes.size() / 2;
-            // In order: a later change of a key must still come after an earlier one.
-            WriteResult first = applyIsolating(c, changes.subList(0, middle), refused);
-            return first.plus(applyIsolating(c, changes.subList(middle, changes.size()), refused));
+            c.releaseSavepoint(savepoint);
+            return isolate(c, changes, e, refused);
         }
     }
 

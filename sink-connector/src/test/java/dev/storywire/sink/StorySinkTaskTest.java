@@ -381,6 +381,32 @@ abstract class StorySinkTaskTest {
     }
 
     @Test
+    void shouldKeepTheEarlierRecordOfAKeyWhenTheDatabaseRefusesTheLaterOneOfTheSameBatch() {
+        put(storyRecord(0, story("st-0", 1)));
+        refuseTitlesContaining("poison");
+        Article corrected = article(a.id(), "Corrected poison title", "https://news.example/a", "News", T0);
+
+        put(articleRecord(1, storyArticle("st-0", Role.PRIMARY, a)),
+                articleRecord(2, storyArticle("st-0", Role.PRIMARY, corrected)));
+
+        assertThat(context.reported).extracting(r -> r.record().kafkaOffset()).containsExactly(2L);
+        assertThat(db.article(a.id())).hasValueSatisfying(row -> assertThat(row)
+                .containsEntry("title", "Chip maker unveils AI accelerator"));
+    }
+
+    @Test
+    void shouldReportEveryRecordWhenTheDatabaseRefusesThemAll() {
+        put(storyRecord(0, story("st-0", 1)));
+        refuseTitlesContaining("Title");
+
+        task.put(articlesWithTwoRefused());
+
+        assertThat(context.reported).hasSize(7);
+        assertThat(db.articlesOf("st-0")).isEmpty();
+        assertThat(context.timeouts).isEmpty();
+    }
+
+    @Test
     void shouldWriteTheRefusedRecordsNeighboursAgainWhenTheBatchIsReplayed() {
         put(storyRecord(0, story("st-0", 1)));
         refuseTitlesContaining("poison");
