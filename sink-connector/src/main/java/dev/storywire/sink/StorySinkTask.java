@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *       ({@code errors.tolerance=none} and no DLQ) the task fails naming the record, since Connect's contract
  *       then is to stop rather than skip;</li>
  *   <li>a configuration error (authentication, no such database, missing privilege or table): the task fails
- *       at once with one log line naming the database URL (passwords masked): retrying cannot fix it;</li>
+ *       at once, at start or at the put that meets it, with one log line naming the database URL (passwords
+ *       masked): retrying cannot fix it;</li>
  *   <li>anything else (connection refused or lost, deadlock, serialization failure, unknown): the transaction
  *       is rolled back and Connect redelivers the batch after {@code retry.backoff.ms}, up to
  *       {@code max.retries} times in a row; then the task fails with the database's message.</li>
@@ -70,6 +71,23 @@ public final class StorySinkTask extends SinkTask {
         retriesLeft = config.maxRetries();
         LOG.info("Starting story sink task: {}; errant records {}", config.describe(),
                 errantReporter == null ? "fail the task" : "go to the errant record reporter");
+        connectEarly();
+    }
+
+    /**
+     * Connects at start so that a configuration error (a wrong password, no such database) fails the task at
+     * once, even while no records arrive. Any other failure only logs: the first put connects again and retries.
+     */
+    private void connectEarly() {
+        try {
+            store.open();
+        } catch (SQLException e) {
+            if (config.dialect().classify(e) == SqlErrorClass.CONFIGURATION) {
+                throw configurationFailure(e);
+            }
+            LOG.warn("Cannot connect to the {} database {} yet: {}; the first put tries again",
+                    config.dialect().name(), JdbcUrls.mask(config.connectionUrl()), describe(e));
+        }
     }
 
     private ErrantRecordReporter errantReporter() {
@@ -166,14 +184,10 @@ public final class StorySinkTask extends SinkTask {
     }
 
     private ConnectException databaseFailure(Collection<SinkRecord> records, SQLException e) {
-        String database = config.dialect().name() + " database " + JdbcUrls.mask(config.connectionUrl());
         if (config.dialect().classify(e) == SqlErrorClass.CONFIGURATION) {
-            String message = "Cannot write to the " + database + ": " + describe(e) + ". Retrying cannot fix this "
-                    + "(authentication, database, privileges or tables): fix the connector's configuration or "
-                    + "the database, then restart the task";
-            LOG.error(message);
-            return new ConnectException(message, e);
+            return configurationFailure(e);
         }
+        String database = config.dialect().name() + " database " + JdbcUrls.mask(config.connectionUrl());
         String what = records.size() + " records (" + RecordDescriptions.offsets(records) + ") to the " + database;
         if (retriesLeft > 0) {
             retriesLeft--;
@@ -184,6 +198,16 @@ public final class StorySinkTask extends SinkTask {
         }
         return new ConnectException("Writing " + what + " failed after " + config.maxRetries()
                 + " retries: " + describe(e), e);
+    }
+
+    /** Logs one line naming the database (passwords masked) and returns the exception that fails the task. */
+    private ConnectException configurationFailure(SQLException e) {
+        String message = "Cannot write to the " + config.dialect().name() + " database "
+                + JdbcUrls.mask(config.connectionUrl()) + ": " + describe(e) + ". Retrying cannot fix this "
+                + "(authentication, database, privileges or tables): fix the connector's configuration or the "
+                + "database, then restart the task";
+        LOG.error(message);
+        return new ConnectException(message, e);
     }
 
     /**

@@ -67,6 +67,11 @@ public final class StoryStore implements AutoCloseable {
         }
     }
 
+    /** Connects (and creates the tables) now rather than at the first write; a no-op when connected. */
+    public void open() throws SQLException {
+        connection();
+    }
+
     /**
      * Applies the changes, in record order, in one transaction and commits; changes the database refuses for
      * their values are left out and returned. On any other failure the transaction is rolled back, the

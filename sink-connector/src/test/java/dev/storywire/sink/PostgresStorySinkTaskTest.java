@@ -141,9 +141,8 @@ class PostgresStorySinkTaskTest extends StorySinkTaskTest {
         Map<String, String> props = props();
         props.put(StorySinkConfig.CONNECTION_URL, PostgresServer.withDatabase(url, "no_such_database"));
         RecordingSinkTaskContext strict = RecordingSinkTaskContext.withErrantReporter(Map.of());
-        StorySinkTask failing = start(props, strict);
 
-        assertThatThrownBy(() -> failing.put(List.of(storyRecord(0, story("st-1", 1)))))
+        assertThatThrownBy(() -> start(props, strict))
                 .isInstanceOf(ConnectException.class)
                 .isNotInstanceOf(RetriableException.class)
                 .hasMessageContaining("no_such_database")
@@ -157,14 +156,12 @@ class PostgresStorySinkTaskTest extends StorySinkTaskTest {
         Map<String, String> props = props();
         props.put(StorySinkConfig.CONNECTION_URL, POSTGRES.server().passwordUserUrl() + "&password=wrong-secret");
         RecordingSinkTaskContext strict = RecordingSinkTaskContext.withErrantReporter(Map.of());
-        StorySinkTask failing = start(props, strict);
-
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         Logger sinkLogger = (Logger) LoggerFactory.getLogger("dev.storywire.sink");
         log.start();
         sinkLogger.addAppender(log);
         try {
-            assertThatThrownBy(() -> failing.put(List.of(storyRecord(0, story("st-1", 1)))))
+            assertThatThrownBy(() -> start(props, strict))
                     .isInstanceOf(ConnectException.class)
                     .isNotInstanceOf(RetriableException.class)
                     .hasMessageContaining("SQLState 28P01")
@@ -188,29 +185,66 @@ class PostgresStorySinkTaskTest extends StorySinkTaskTest {
         Map<String, String> props = props();
         props.put(StorySinkConfig.CONNECTION_URL, POSTGRES.server().passwordUserUrl());
         RecordingSinkTaskContext strict = RecordingSinkTaskContext.withErrantReporter(Map.of());
-        StorySinkTask failing = start(props, strict);
 
-        assertThatThrownBy(() -> failing.put(List.of(storyRecord(0, story("st-1", 1)))))
+        assertThatThrownBy(() -> start(props, strict))
                 .isInstanceOf(ConnectException.class)
                 .isNotInstanceOf(RetriableException.class)
                 .hasMessageContaining("SQLState 08004");
         assertThat(strict.timeouts).isEmpty();
     }
 
-    @Test
-    void shouldWriteWithTheRightPasswordFromTheConfig() {
-        assumeTrue(POSTGRES.server().canRestart(), "only a private server requires a password");
+    /**
+     * Settings of the password user, with the right password, writing into a schema of its own (tables another
+     * role owns would refuse its CREATE INDEX IF NOT EXISTS); {@code tables} reads that schema.
+     */
+    private Map<String, String> passwordUserProps(StoryTables[] tables) {
         String passwordUserUrl = POSTGRES.server().passwordUserUrl();
-        String schema = url.replaceAll(".*currentSchema=", "");
-        db.execute("GRANT ALL ON SCHEMA " + schema + " TO " + PostgresServer.PASSWORD_USER);
+        String adminUrl = POSTGRES.newSchema("pw");
+        String schema = adminUrl.replaceAll(".*currentSchema=", "");
+        tables[0] = new StoryTables(adminUrl, TableNames.withPrefix(""));
+        tables[0].execute("GRANT ALL ON SCHEMA " + schema + " TO " + PostgresServer.PASSWORD_USER);
         Map<String, String> props = props();
         props.put(StorySinkConfig.CONNECTION_URL, passwordUserUrl + "&currentSchema=" + schema);
         props.put(StorySinkConfig.CONNECTION_PASSWORD, PostgresServer.PASSWORD);
-        StorySinkTask writing = start(props, RecordingSinkTaskContext.withErrantReporter(Map.of()));
+        return props;
+    }
+
+    @Test
+    void shouldWriteWithTheRightPasswordFromTheConfig() {
+        assumeTrue(POSTGRES.server().canRestart(), "only a private server requires a password");
+        StoryTables[] tables = new StoryTables[1];
+        StorySinkTask writing = start(passwordUserProps(tables), RecordingSinkTaskContext.withErrantReporter(Map.of()));
 
         writing.put(List.of(storyRecord(0, story("st-1", 1))));
 
-        assertThat(db.story("st-1")).isPresent();
+        assertThat(tables[0].story("st-1")).isPresent();
+    }
+
+    @Test
+    void shouldRetryALostConnectionThenFailAtOnceWhenThePasswordWasChangedMeanwhile() {
+        assumeTrue(POSTGRES.server().canRestart(), "only a private server requires a password");
+        StoryTables[] tables = new StoryTables[1];
+        RecordingSinkTaskContext running = RecordingSinkTaskContext.withErrantReporter(Map.of());
+        StorySinkTask writing = start(passwordUserProps(tables), running);
+        writing.put(List.of(storyRecord(0, story("st-1", 1))));
+        List<SinkRecord> next = List.of(storyRecord(1, story("st-2", 1)));
+        try {
+            // The password is rotated and the open session cut, as an operator would.
+            db.execute("ALTER ROLE " + PostgresServer.PASSWORD_USER + " PASSWORD 'rotated'");
+            db.query("SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity WHERE usename = '"
+                    + PostgresServer.PASSWORD_USER + "'");
+
+            assertThatThrownBy(() -> writing.put(next)).as("the lost connection is transient")
+                    .isInstanceOf(RetriableException.class);
+            assertThatThrownBy(() -> writing.put(next)).as("the refused login is not")
+                    .isInstanceOf(ConnectException.class)
+                    .isNotInstanceOf(RetriableException.class)
+                    .hasMessageContaining("SQLState 28P01");
+        } finally {
+            db.execute("ALTER ROLE " + PostgresServer.PASSWORD_USER + " PASSWORD '" + PostgresServer.PASSWORD + "'");
+        }
+        assertThat(running.timeouts).containsExactly(250L);
+        assertThat(tables[0].story("st-2")).isEmpty();
     }
 
     @Test
