@@ -115,10 +115,10 @@ class DockerComposeConsistencyTest {
     }
 
     @Test
-    void shouldCreateTheReadmeTopicsWithTheTimestampRule() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"));
+    void shouldCreateTheDocumentedTopicsWithTheTimestampRule() throws IOException {
+        String readme = Files.readString(ROOT.resolve("docs/deployment.md"));
         Matcher rule = Pattern.compile("T=\"--config ([^=\"]+)=([^\"]+)\"").matcher(readme);
-        assertThat(rule.find()).as("the README's $T rule").isTrue();
+        assertThat(rule.find()).as("the $T rule of the kafka-topics.sh commands").isTrue();
         assertThat(Map.of(rule.group(1), rule.group(2))).isEqualTo(TopicSetup.TIMESTAMP_RULE);
         List<String> creates = readme.lines().filter(line -> line.contains("kafka-topics.sh") && line.contains("--create"))
                 .toList();
