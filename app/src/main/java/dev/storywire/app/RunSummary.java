@@ -25,6 +25,10 @@ record RunSummary(IngestReport ingest, StoryDatabase.Contents database, String j
         Console.out("    rejected          %6d%s", ingest.rejected(),
                 ingest.rejected() == 0 ? "" : "  (on topic feed.dlq, reason in header storywire.dlq.reason)");
         rejectionReasons().forEach((reason, count) -> Console.out("      %4d x %s", count, reason));
+        if (!ingest.skipped().isEmpty()) {
+            Console.out("  skipped (not read)  %6d  (symbolic links leaving the input directories, e.g. %s)",
+                    ingest.skipped().size(), ingest.skipped().get(0).source());
+        }
         Console.out("  unique articles     %6d", database.uniqueArticles());
         Console.out("  related articles    %6d", database.relatedArticles());
         Console.out("  stories             %6d", database.stories());
