@@ -1,6 +1,7 @@
 package dev.storywire.app;
 
 import dev.storywire.ingest.IngestReport;
+import dev.storywire.sink.JdbcUrls;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,8 +12,9 @@ record RunSummary(IngestReport ingest, StoryDatabase.Contents database, String j
 
     private static final int MAX_REASONS = 5;
 
+    /** The summary of a run; {@code jdbcUrl} is shown with its passwords masked. */
     static RunSummary of(IngestReport ingest, StoryDatabase.Contents database, String jdbcUrl, Duration elapsed) {
-        return new RunSummary(ingest, database, jdbcUrl, elapsed);
+        return new RunSummary(ingest, database, JdbcUrls.mask(jdbcUrl), elapsed);
     }
 
     void print() {
