@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * A Kafka Connect standalone worker running the story sink, as an OS process of its own (storywire has no
  * subcommand for a lone worker: {@code run} starts one inside its own JVM). Runs until SIGTERM or kill -9.
  *
- * <p>Usage: {@code ConnectWorkerMain BOOTSTRAP WORK_DIR JDBC_URL REPLICATION_FACTOR}
+ * <p>Usage: {@code ConnectWorkerMain BOOTSTRAP WORK_DIR JDBC_URL REPLICATION_FACTOR [SINK_KEY=VALUE ...]}
  */
 public final class ConnectWorkerMain {
 
@@ -27,8 +27,8 @@ public final class ConnectWorkerMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 4) {
-            System.err.println("usage: ConnectWorkerMain BOOTSTRAP WORK_DIR JDBC_URL REPLICATION_FACTOR");
+        if (args.length < 4) {
+            System.err.println("usage: ConnectWorkerMain BOOTSTRAP WORK_DIR JDBC_URL REPLICATION_FACTOR [KEY=VALUE ...]");
             System.exit(2);
         }
         EmbeddedConnectWorker worker = EmbeddedConnectWorker.start(args[0], Path.of(args[1]), Map.of());
@@ -37,7 +37,12 @@ public final class ConnectWorkerMain {
             worker.close();
             stopped.countDown();
         }, "connect-worker-shutdown"));
-        worker.putConnector(CONNECTOR, sinkConfig(args[2], args[3]));
+        Map<String, String> config = sinkConfig(args[2], args[3]);
+        for (int i = 4; i < args.length; i++) {
+            int equals = args[i].indexOf('=');
+            config.put(args[i].substring(0, equals), args[i].substring(equals + 1));
+        }
+        worker.putConnector(CONNECTOR, config);
         log.info("Connect worker with {} running against {}", CONNECTOR, args[0]);
         stopped.await();
     }

@@ -40,13 +40,19 @@ public final class FaultHarness {
         List<String> selected = args.length > 4 ? List.of(args).subList(4, args.length) : allWithHostile();
         List<ScenarioResult> results = new ArrayList<>();
         List<HostileInputResult> hostile = new ArrayList<>();
+        if ("1".equals(System.getenv("FAULTS_MERGE")) && Files.exists(out)) {
+            // Rerun some scenarios into an earlier run's file: the others keep their figures.
+            readEarlier(out, results, hostile, selected);
+        }
         FaultScenarios scenarios = new FaultScenarios(context);
         Instant started = Instant.now();
         for (String scenario : selected) {
             if (HOSTILE.equals(scenario)) {
+                hostile.clear();
                 hostile.addAll(new HostileInputs(context).runAll());
             } else {
                 ScenarioResult result = runSafely(scenarios, scenario, context);
+                results.removeIf(earlier -> earlier.name().equals(result.name()));
                 log.info("Scenario {}: lost {}, duplicated {}, recovery {} s, catch-up {} s, error {}", result.name(),
                         result.lost(), result.duplicated(), result.recoverySeconds(), result.catchUpSeconds(),
                         result.error());
@@ -58,6 +64,28 @@ public final class FaultHarness {
         System.out.println("Fault harness: " + results.stream().filter(ScenarioResult::passed).count() + " of "
                 + results.size() + " scenarios clean; figures in " + out);
         System.exit(passed ? 0 : 1);
+    }
+
+    private static void readEarlier(Path out, List<ScenarioResult> results, List<HostileInputResult> hostile,
+            List<String> selected) throws IOException {
+        ObjectMapper mapper = mapper().configure(
+                com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        com.fasterxml.jackson.databind.JsonNode earlier = mapper.readTree(out.toFile());
+        for (com.fasterxml.jackson.databind.JsonNode node : earlier.path("scenarios")) {
+            ScenarioResult result = mapper.treeToValue(node, ScenarioResult.class);
+            if (!selected.contains(result.name())) {
+                results.add(result);
+            }
+        }
+        if (!selected.contains(HOSTILE)) {
+            for (com.fasterxml.jackson.databind.JsonNode node : earlier.path("hostileInputs")) {
+                hostile.add(mapper.treeToValue(node, HostileInputResult.class));
+            }
+        }
+    }
+
+    private static ObjectMapper mapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule()).enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** A scenario that cannot even start (feed, brokers) is a failed result, and the next one still runs. */
@@ -87,8 +115,7 @@ public final class FaultHarness {
         document.put("java", System.getProperty("java.version"));
         document.put("scenarios", results);
         document.put("hostileInputs", hostile);
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper mapper = mapper();
         Files.createDirectories(out.toAbsolutePath().getParent());
         mapper.writeValue(out.toFile(), document);
         Path tables = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.json$", "") + ".md");

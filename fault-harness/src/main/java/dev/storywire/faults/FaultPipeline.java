@@ -43,6 +43,7 @@ public final class FaultPipeline implements AutoCloseable {
     private final Map<String, Path> processorConfigs = new LinkedHashMap<>();
     private ChildProcess connect;
     private String jdbcUrl;
+    private Map<String, String> sinkOverrides = Map.of();
     private Admin admin;
     private LagCollector lagCollector;
 
@@ -145,13 +146,21 @@ public final class FaultPipeline implements AutoCloseable {
 
     /** Starts the Connect worker with the sink writing to {@code jdbcUrl}. */
     public ChildProcess startConnect(String jdbcUrl) {
+        return startConnect(jdbcUrl, Map.of());
+    }
+
+    /** Starts the Connect worker with the sink writing to {@code jdbcUrl}, with sink settings {@code overrides}. */
+    public ChildProcess startConnect(String jdbcUrl, Map<String, String> overrides) {
         this.jdbcUrl = jdbcUrl;
+        this.sinkOverrides = Map.copyOf(overrides);
         return restartConnect();
     }
 
     public ChildProcess restartConnect() {
-        connect = launcher.java("connect", "768m", ConnectWorkerMain.class.getName(), List.of(bootstrapServers(),
-                workDir.resolve("connect").toString(), jdbcUrl, String.valueOf(brokers.size())));
+        List<String> args = new ArrayList<>(List.of(bootstrapServers(), workDir.resolve("connect").toString(), jdbcUrl,
+                String.valueOf(brokers.size())));
+        sinkOverrides.forEach((key, value) -> args.add(key + "=" + value));
+        connect = launcher.java("connect", "768m", ConnectWorkerMain.class.getName(), args);
         return connect;
     }
 

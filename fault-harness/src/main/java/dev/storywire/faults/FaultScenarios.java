@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 public final class FaultScenarios {
 
     public static final List<String> ALL = List.of("processor-kill", "connect-kill", "broker-kill-restart",
-            "ingest-kill-rerun", "postgres-outage", "standby-failover", "three-broker-leader-loss");
+            "ingest-kill-rerun", "postgres-outage", "postgres-outage-long-retries", "standby-failover",
+            "three-broker-leader-loss");
     private static final Logger log = LoggerFactory.getLogger(FaultScenarios.class);
     private static final Duration POSTGRES_OUTAGE = Duration.ofSeconds(30);
     private static final Duration BROKER_DOWN = Duration.ofSeconds(5);
@@ -33,7 +34,10 @@ public final class FaultScenarios {
             case "connect-kill" -> connectKill();
             case "broker-kill-restart" -> brokerKillRestart();
             case "ingest-kill-rerun" -> ingestKillRerun();
-            case "postgres-outage" -> postgresOutage();
+            case "postgres-outage" -> postgresOutage("postgres-outage", Map.of());
+            // Retries sized for the outage: 40 x 3 s outlasts 30 s down plus the server's restart.
+            case "postgres-outage-long-retries" -> postgresOutage("postgres-outage-long-retries",
+                    Map.of("max.retries", "40"));
             case "standby-failover" -> standbyFailover();
             case "three-broker-leader-loss" -> threeBrokerLeaderLoss();
             default -> throw new IllegalArgumentException("unknown scenario " + scenario + "; known: " + ALL);
@@ -147,22 +151,26 @@ public final class FaultScenarios {
         }
     }
 
-    /** The sink's PostgreSQL stopped for 30 s mid-stream, then started again. */
-    public ScenarioResult postgresOutage() {
+    /**
+     * The sink's PostgreSQL stopped for 30 s mid-stream, then started again; the sink with its default settings plus
+     * {@code sinkSettings}.
+     */
+    public ScenarioResult postgresOutage(String name, Map<String, String> sinkSettings) {
         String fault = "PostgreSQL stopped (fast shutdown) for " + POSTGRES_OUTAGE.toSeconds()
-                + " s at 30 % of the articles in the database";
+                + " s at 30 % of the articles in the database; sink settings "
+                + (sinkSettings.isEmpty() ? "default" : sinkSettings.toString());
         Optional<PrivatePostgres> found = PrivatePostgres.find();
         if (found.isEmpty()) {
-            return new ScenarioResult("postgres-outage", fault, context.articles(), 0, -1, -1, null, null, null,
+            return new ScenarioResult(name, fault, context.articles(), 0, -1, -1, null, null, null,
                     List.of(), "no PostgreSQL binaries under /usr/lib/postgresql (apt-get install -y postgresql)");
         }
         try (PrivatePostgres postgres = found.get();
-                ScenarioRun run = ScenarioRun.start(context, "postgres-outage", false)) {
+                ScenarioRun run = ScenarioRun.start(context, name, false)) {
             try {
                 FaultPipeline pipeline = run.pipeline();
                 pipeline.startProcessor("processor-1", Map.of());
                 pipeline.awaitTopics();
-                pipeline.startConnect(postgres.url());
+                pipeline.startConnect(postgres.url(), sinkSettings);
                 run.ingestAll();
                 run.awaitDatabaseShare(ScenarioContext.FAULT_AT);
                 run.markFault();

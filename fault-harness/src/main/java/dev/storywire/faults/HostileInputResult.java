@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param exitCode the ingest's exit code (null when it had to be killed after the timeout)
  * @param validPublished whether the valid document after the hostile one was published
- * @param reasons the rejection reasons of the ingest report
+ * @param reasons the rejection reasons of the ingest report, and the files it skipped (prefixed "skipped")
  * @param seconds wall time of the whole ingest process (JVM start included)
  * @param maxRssMegabytes the process's peak resident memory, from {@code /usr/bin/time}
  */

@@ -127,6 +127,8 @@ final class HostileInputs {
                 json.path("rejections").forEach(r -> reasons.add(fileName(r.path("source").asText()) + ": "
                         + r.path("reason").asText().replace(r.path("source").asText(), fileName(
                                 r.path("source").asText()))));
+                json.path("skipped").forEach(r -> reasons.add("skipped " + fileName(r.path("source").asText())
+                        + ": " + r.path("reason").asText()));
                 validPublished = published >= 1 && reasons.stream().noneMatch(r -> r.contains("b-valid.md"));
             }
             double seconds = -1;

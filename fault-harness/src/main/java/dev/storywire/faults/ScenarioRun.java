@@ -18,6 +18,9 @@ final class ScenarioRun implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ScenarioRun.class);
     private static final Duration INGEST_TIMEOUT = Duration.ofMinutes(5);
+    private static final int INGEST_ATTEMPTS = 3;
+    /** storywire ingest: Kafka could not be reached or refused a write. */
+    private static final int EXIT_KAFKA_FAILED = 4;
 
     private final ScenarioContext context;
     private final String name;
@@ -65,12 +68,25 @@ final class ScenarioRun implements AutoCloseable {
         pipeline.startConnect(ScenarioContext.sqliteUrl(pipeline.workDir()));
     }
 
-    /** Publishes the whole feed with {@code storywire ingest DIR} and notes the exit code. */
+    /**
+     * Publishes the whole feed with {@code storywire ingest DIR} and notes the exit code. When Kafka could not be
+     * reached (exit 4) it runs again, as an operator would, up to {@value #INGEST_ATTEMPTS} times; each attempt is
+     * noted, and dedupe makes a repeated publication harmless.
+     */
     void ingestAll() {
-        int code = pipeline.runIngest("ingest", List.of("--report",
-                pipeline.workDir().resolve("ingest-report.json").toString(), feed.directory().toString()),
-                INGEST_TIMEOUT);
-        note("ingest of " + feed.files() + " documents exited " + code);
+        for (int attempt = 1; attempt <= INGEST_ATTEMPTS; attempt++) {
+            ChildProcess ingest = pipeline.startIngest("ingest-" + attempt, List.of("--report",
+                    pipeline.workDir().resolve("ingest-report.json").toString(), feed.directory().toString()));
+            if (!ingest.awaitExit(INGEST_TIMEOUT)) {
+                ingest.killHard();
+                throw new IllegalStateException("ingest did not finish within " + INGEST_TIMEOUT);
+            }
+            note("ingest of " + feed.files() + " documents exited " + ingest.exitCode()
+                    + (ingest.exitCode() == 0 ? "" : ": " + ingest.tail(1)));
+            if (ingest.exitCode() != EXIT_KAFKA_FAILED) {
+                return;
+            }
+        }
     }
 
     /** Waits until the processor has committed {@code share} of the feed documents on feed.articles. */
