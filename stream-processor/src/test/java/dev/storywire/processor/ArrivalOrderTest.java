@@ -29,15 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ArrivalOrderTest {
 
-    private static final Path WINDOW = FeedFiles.CORPUS.resolve("everyday-ai").resolve("2021-03");
-    private static final Path LABELS = FeedFiles.CORPUS.resolve("labels").resolve("2021-03.tsv");
+    private static final Path WINDOW = CorpusFiles.CORPUS.resolve("everyday-ai").resolve("2021-03");
+    private static final Path LABELS = CorpusFiles.CORPUS.resolve("labels").resolve("2021-03.tsv");
 
     @TempDir
     Path stateDir;
 
     @Test
     void shouldMeetTheQualityTargetsOnALabelledWeekInAnyArrivalOrder() throws IOException {
-        List<Path> files = FeedFiles.list(WINDOW);
+        List<Path> files = CorpusFiles.list(WINDOW);
         Map<String, String> gold = goldStories(files);
         List<Path> reversed = new ArrayList<>(files);
         Collections.reverse(reversed);
@@ -71,7 +71,7 @@ class ArrivalOrderTest {
         for (Path file : files) {
             String story = storyOfFile.get(file.getFileName().toString());
             if (story != null) {
-                gold.put(FeedFiles.read(file).id(), story);
+                gold.put(CorpusFiles.read(file).id(), story);
             }
         }
         return gold;
@@ -80,7 +80,7 @@ class ArrivalOrderTest {
     /** The story of each article after piping the files in {@code order}. */
     private Map<String, String> stories(List<Path> order, String run) {
         try (TopologyFixture fixture = new TopologyFixture(stateDir.resolve(run))) {
-            order.stream().map(FeedFiles::read).forEach(fixture::pipe);
+            order.stream().map(CorpusFiles::read).forEach(fixture::pipe);
             return fixture.storyOfArticles();
         }
     }

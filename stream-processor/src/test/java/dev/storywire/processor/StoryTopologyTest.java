@@ -1,6 +1,6 @@
 package dev.storywire.processor;
 
-import static dev.storywire.processor.FeedFiles.seed;
+import static dev.storywire.processor.CorpusFiles.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storywire.model.Article;
@@ -13,7 +13,7 @@ import dev.storywire.model.Story;
 import dev.storywire.model.StoryArticle;
 import dev.storywire.model.StoryIds;
 import dev.storywire.model.StoryMember;
-import dev.storywire.processor.cluster.ClusteringStores;
+import dev.storywire.processor.cluster.store.ClusteringStores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

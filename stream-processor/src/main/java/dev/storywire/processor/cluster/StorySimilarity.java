@@ -1,5 +1,8 @@
 package dev.storywire.processor.cluster;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.storywire.processor.cluster.TermStatistics.Term;
 import dev.storywire.processor.text.TermCounts;
 import dev.storywire.processor.text.TfIdf;
@@ -25,7 +28,7 @@ final class StorySimilarity {
     private final TermStatistics statistics;
     private final double titleShare;
     /** The latest weighed terms by story id: a new version of a vector reuses what did not change. */
-    private final RecentlyUsedCache<String, Versions> versions;
+    private final Map<String, Versions> versions;
 
     /**
      * @param statistics the document frequencies the weights come from
@@ -36,7 +39,12 @@ final class StorySimilarity {
     StorySimilarity(TermStatistics statistics, double titleShare, int maxStories) {
         this.statistics = statistics;
         this.titleShare = titleShare;
-        this.versions = new RecentlyUsedCache<>(maxStories);
+        this.versions = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Versions> eldest) {
+                return size() > maxStories;
+            }
+        };
     }
 
     /** The weighted vectors of a text, to score against any number of stories while the counts stay the same. */

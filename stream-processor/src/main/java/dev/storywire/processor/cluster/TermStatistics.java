@@ -6,7 +6,6 @@ import dev.storywire.processor.text.TfIdf;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Document frequencies of the clustering: the background table blended with live counts kept incrementally in a
@@ -32,15 +31,18 @@ final class TermStatistics implements DocumentFrequencies {
      */
     static final int MAX_TERMS = 500_000;
 
+    /** The key of the live document count: a key no term can take, the tokenizer never emits control characters. */
+    public static final String DOCUMENT_COUNT_KEY = "\u0000documents";
+
     private final DocumentFrequencies background;
-    private final KeyValueStore<String, Long> store;
+    private final ClusterState.Table<Long> store;
     private Map<String, Term> terms = new HashMap<>();
     private Map<String, Term> older = new HashMap<>();
     /** The live document count, read from the store once ({@code -1} until then). */
     private long liveDocuments = -1;
     private double logCount;
 
-    TermStatistics(DocumentFrequencies background, KeyValueStore<String, Long> store) {
+    TermStatistics(DocumentFrequencies background, ClusterState.Table<Long> store) {
         this.background = background;
         this.store = store;
     }
@@ -86,7 +88,7 @@ final class TermStatistics implements DocumentFrequencies {
     /** How many documents the live counts hold (only grows). */
     long liveDocuments() {
         if (liveDocuments < 0) {
-            liveDocuments = read(ClusteringStores.DOCUMENT_COUNT_KEY);
+            liveDocuments = read(DOCUMENT_COUNT_KEY);
             logCount = TfIdf.logSmoothed(documentCount());
         }
         return liveDocuments;
@@ -125,7 +127,7 @@ final class TermStatistics implements DocumentFrequencies {
     private void countDocument() {
         liveDocuments = liveDocuments() + 1;
         logCount = TfIdf.logSmoothed(documentCount());
-        store.put(ClusteringStores.DOCUMENT_COUNT_KEY, liveDocuments);
+        store.put(DOCUMENT_COUNT_KEY, liveDocuments);
     }
 
     private void countTerm(String text) {

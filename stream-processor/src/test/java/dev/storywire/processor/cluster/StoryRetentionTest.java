@@ -8,6 +8,7 @@ import dev.storywire.model.StoryIds;
 import dev.storywire.processor.ProcessorConfig;
 import dev.storywire.processor.TestArticles;
 import dev.storywire.processor.TopologyFixture;
+import dev.storywire.processor.cluster.store.ClusteringStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

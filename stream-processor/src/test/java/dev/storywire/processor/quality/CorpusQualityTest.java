@@ -2,7 +2,7 @@ package dev.storywire.processor.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storywire.processor.FeedFiles;
+import dev.storywire.processor.CorpusFiles;
 import dev.storywire.processor.ProcessorConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,8 +49,8 @@ class CorpusQualityTest {
 
     private ClusteringScores evaluate(String window) throws IOException {
         Map<String, String> predicted = CorpusEvaluation.predict(ProcessorConfig.defaults(),
-                FeedFiles.CORPUS.resolve("everyday-ai").resolve(window), stateDir);
-        Map<String, String> gold = CorpusEvaluation.labels(FeedFiles.CORPUS.resolve("labels").resolve(window + ".tsv"));
+                CorpusFiles.CORPUS.resolve("everyday-ai").resolve(window), stateDir);
+        Map<String, String> gold = CorpusEvaluation.labels(CorpusFiles.CORPUS.resolve("labels").resolve(window + ".tsv"));
         ClusteringScores scores = ClusteringScores.of(predicted, gold);
         LOG.info("Corpus window {}: {}", window, scores.describe());
         CorpusEvaluation.pairErrors(predicted, gold).forEach(error -> LOG.info("Corpus window {}: {}", window, error));

@@ -1,0 +1,70 @@
+package dev.storywire.processor.cluster;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * When stories are one: the rules that merge two stories, which an article or a grown story can show.
+ *
+ * <ul>
+ *   <li>An article that scores at least the merge threshold against two stories (both also passing the join
+ *       rules) is about both: they are one story. The threshold lies well above the join threshold so that one
+ *       article that merely fits two stories does not chain them.</li>
+ *   <li>Two stories agree when one would accept the other's text as it accepts an article: close in time, no
+ *       conflicting headline subjects, and text similarity at least the join threshold. Text is required: a
+ *       related link alone never merges.</li>
+ * </ul>
+ */
+final class StoryMerges {
+
+    private final ClusteringSettings settings;
+    private final StorySimilarity similarity;
+
+    StoryMerges(ClusteringSettings settings, StorySimilarity similarity) {
+        this.settings = settings;
+        this.similarity = similarity;
+    }
+
+    /**
+     * The stories among an article's accepted candidates that are one with the best of them ({@code best} first):
+     * those it scores the merge threshold against when it also scores that against the best, and those that agree
+     * with the best story grown by the article.
+     */
+    List<StoryState> strongCandidates(ArticleText text, StoryState best, List<StoryClusterer.Candidate> accepted,
+            Function<String, StoryState> stories) {
+        List<StoryState> strong = new ArrayList<>(List.of(best));
+        if (accepted.size() < 2) {
+            return strong;
+        }
+        StoryState joined = best.withTerms(best.terms().plus(text.vector(), settings.maxStoryTerms()))
+                .withTitleTerms(best.titleTerms().plus(text.titleVector(), settings.maxStoryTerms()));
+        boolean bestIsStrong = accepted.get(0).score() >= settings.mergeThreshold();
+        for (StoryClusterer.Candidate candidate : accepted.subList(1, accepted.size())) {
+            StoryState other = stories.apply(candidate.storyId());
+            if (other != null && (bestIsStrong && candidate.score() >= settings.mergeThreshold()
+                    || storiesAgree(joined, other))) {
+                strong.add(other);
+            }
+        }
+        return strong;
+    }
+
+    /**
+     * Whether {@code other} belongs to {@code story} by the rules an article joins a story: close in time, no
+     * conflicting headline subjects, and its text (title and excerpt terms) similar at least the join threshold.
+     */
+    boolean storiesAgree(StoryState story, StoryState other) {
+        Instant otherTime = other.firstSeen().orElse(null);
+        if (otherTime == null || story.distanceMillis(otherTime) > settings.maxEventTimeDistance().toMillis()) {
+            return false;
+        }
+        boolean sharedSubject = other.leads().isEmpty() || story.leads().isEmpty()
+                || other.leads().stream().anyMatch(story.terms()::contains)
+                || story.leads().stream().anyMatch(other.terms()::contains);
+        return sharedSubject
+                && similarity.score(similarity.query(new ArticleText(other.terms(), other.titleTerms(), null)), story)
+                        >= settings.joinThreshold();
+    }
+}
