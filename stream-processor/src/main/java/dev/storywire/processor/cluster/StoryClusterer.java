@@ -84,7 +84,7 @@ public final class StoryClusterer {
         this.similarity = new StorySimilarity(statistics, settings.titleSimilarityShare(), MAX_WEIGHED_STORIES);
         this.termIndex = new TermIndex(settings.maxPostingsPerTerm());
         this.expiryIndex = new StoryExpiryIndex(state.expiry(), settings.storyRetention());
-        this.merges = new StoryMerges(settings, similarity);
+        this.merges = new StoryMerges(settings, similarity, this::distance);
         rebuildTermIndex();
     }
 
@@ -214,7 +214,7 @@ public final class StoryClusterer {
             ArticleAssignment assignment = state.assignments().get(originalId);
             StoryState story = assignment == null ? null : state.stories().get(assignment.storyId());
             if (story != null && story.indexed()
-                    && story.distanceMillis(eventTime) <= settings.maxEventTimeDistance().toMillis()) {
+                    && distance(story, eventTime) <= settings.maxEventTimeDistance().toMillis()) {
                 return Optional.of(story);
             }
         }
@@ -391,7 +391,7 @@ public final class StoryClusterer {
             if (story == null) {
                 continue;
             }
-            long distance = story.distanceMillis(eventTime);
+            long distance = distance(story, eventTime);
             if (distance > settings.maxEventTimeDistance().toMillis()) {
                 LOG.debug("Article '{}' ({}) too far from story {} ({} ms)", id, eventTime, storyId, distance);
                 continue;
@@ -473,7 +473,7 @@ public final class StoryClusterer {
             }
             Instant itemTime = item.publishedDateTime() == null ? null
                     : believable(item.publishedDateTime(), relatedId, article.source());
-            boolean nearInTime = result.distanceMillis(itemTime) <= settings.maxEventTimeDistance().toMillis();
+            boolean nearInTime = distance(result, itemTime) <= settings.maxEventTimeDistance().toMillis();
             if (nearInTime && !subjectConflict(itemText, result)
                     && similarity.score(similarity.query(itemText), result) >= settings.relatedMemberThreshold()) {
                 result = result.withMember(new StoryMember(relatedId, item.webUrl(), item.title(),
@@ -635,6 +635,35 @@ public final class StoryClusterer {
         LOG.info("Article '{}' ({}) is dated {}, more than {} ahead of the feed's clock {}: clustered as of {}",
                 id, source, stated, settings.maxFutureSkew(), now, now);
         return now;
+    }
+
+    /**
+     * How far {@code time} lies outside the story's publish-time range, in milliseconds (0 inside it, or when either
+     * is unknown). A story dated wholly beyond belief (see {@link #beyondBelief}) stands at the feed's present
+     * instead: its founding article came before the clock could tell that its date was wrong, and an article
+     * arriving later with the same date would have been placed there.
+     */
+    long distance(StoryState story, Instant time) {
+        if (time == null) {
+            return 0;
+        }
+        if (beyondBelief(story)) {
+            return Math.abs(time.toEpochMilli() - clock.now().toEpochMilli());
+        }
+        return story.distanceMillis(time);
+    }
+
+    /** How far apart two stories lie in time: the distance of {@code other}'s first member from {@code story}. */
+    private long distance(StoryState story, StoryState other) {
+        Optional<Instant> first = beyondBelief(other) ? Optional.of(clock.now()) : other.firstSeen();
+        return first.map(time -> distance(story, time)).orElse(Long.MAX_VALUE);
+    }
+
+    /** Whether every member of the story is dated more than the future skew ahead of the feed's clock. */
+    private boolean beyondBelief(StoryState story) {
+        Instant median = clock.upperMedian();
+        return !median.equals(Instant.MIN) && story.firstSeen()
+                .map(first -> first.isAfter(median.plus(settings.maxFutureSkew()))).orElse(false);
     }
 
     /** A scored candidate story, for the decision and its log line. */

@@ -1,6 +1,5 @@
 package dev.storywire.processor.cluster;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -21,10 +20,17 @@ final class StoryMerges {
 
     private final ClusteringSettings settings;
     private final StorySimilarity similarity;
+    private final TimeDistance timeDistance;
 
-    StoryMerges(ClusteringSettings settings, StorySimilarity similarity) {
+    /** How far apart in time two stories lie, in milliseconds, as the clusterer's clock sees them. */
+    interface TimeDistance {
+        long between(StoryState story, StoryState other);
+    }
+
+    StoryMerges(ClusteringSettings settings, StorySimilarity similarity, TimeDistance timeDistance) {
         this.settings = settings;
         this.similarity = similarity;
+        this.timeDistance = timeDistance;
     }
 
     /**
@@ -56,8 +62,7 @@ final class StoryMerges {
      * conflicting headline subjects, and its text (title and excerpt terms) similar at least the join threshold.
      */
     boolean storiesAgree(StoryState story, StoryState other) {
-        Instant otherTime = other.firstSeen().orElse(null);
-        if (otherTime == null || story.distanceMillis(otherTime) > settings.maxEventTimeDistance().toMillis()) {
+        if (timeDistance.between(story, other) > settings.maxEventTimeDistance().toMillis()) {
             return false;
         }
         boolean sharedSubject = other.leads().isEmpty() || story.leads().isEmpty()
