@@ -67,7 +67,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         return new ClusteringSettings(config.joinThreshold(), config.linkBonus(), config.minTextSimilarity(),
                 config.relatedMemberThreshold(), config.titleWeight(), config.titleSimilarityShare(),
                 config.maxEventTimeDistance(), config.maxFutureSkew(), config.storyRetention(), config.maxStoryTerms(),
-                config.maxPostingsPerTerm(), config.maxQueryTerms(), config.mergeThreshold());
+                config.maxPostingsPerTerm(), config.maxQueryTerms(), config.mergeThreshold(),
+                ClusteringSettings.defaults().sharedPassageBonus());
     }
 
     @Override

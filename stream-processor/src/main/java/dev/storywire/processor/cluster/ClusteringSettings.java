@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param maxPostingsPerTerm bound on the stories kept per term in the candidate index
  * @param maxQueryTerms rarest terms per text that are looked up, and that a story is indexed under per text
  * @param mergeThreshold score against two stories at which an article shows they are one
+ * @param sharedPassageBonus added to the text similarity when article and story share a passage ({@link Passages}):
+ *     copied text is evidence of one source as strong as a related link, and like a link it joins nothing alone
  */
 public record ClusteringSettings(
         double joinThreshold,
@@ -33,17 +35,18 @@ public record ClusteringSettings(
         int maxStoryTerms,
         int maxPostingsPerTerm,
         int maxQueryTerms,
-        double mergeThreshold) {
+        double mergeThreshold,
+        double sharedPassageBonus) {
 
     /** The documented defaults. */
     public static ClusteringSettings defaults() {
         return new ClusteringSettings(0.33, 0.15, 0.12, 0.33, 3, 0.5, Duration.ofDays(7), Duration.ofDays(30),
-                Duration.ofDays(7), 200, 16, 12, 0.5);
+                Duration.ofDays(7), 200, 16, 12, 0.5, 0.15);
     }
 
     public ClusteringSettings withStoryRetention(Duration retention) {
         return new ClusteringSettings(joinThreshold, linkBonus, minTextSimilarity, relatedMemberThreshold, titleWeight,
                 titleSimilarityShare, maxEventTimeDistance, maxFutureSkew, retention, maxStoryTerms,
-                maxPostingsPerTerm, maxQueryTerms, mergeThreshold);
+                maxPostingsPerTerm, maxQueryTerms, mergeThreshold, sharedPassageBonus);
     }
 }

@@ -266,6 +266,7 @@ public final class StoryClusterer {
         }
         changes.index(story.storyId(), rareTerms.ofText(text.vector()));
         return story.withMember(member(id, article, eventTime, Role.PRIMARY))
+                .withPassages(text.passages())
                 .withTerms(story.terms().plus(text.vector(), settings.maxStoryTerms()))
                 .withTitleTerms(story.titleTerms().plus(text.titleVector(), settings.maxStoryTerms()))
                 .withLead(text.lead());
@@ -364,6 +365,7 @@ public final class StoryClusterer {
         }
         merged = merged.withTerms(merged.terms().plus(loser.terms(), settings.maxStoryTerms()))
                 .withTitleTerms(merged.titleTerms().plus(loser.titleTerms(), settings.maxStoryTerms()))
+                .withPassages(loser.passages())
                 .withTopics(loser.topics());
         unindex(loser);
         changes.index(survivor.storyId(), rareTerms.ofStory(loser));
@@ -398,7 +400,8 @@ public final class StoryClusterer {
             }
             double cosine = similarity.score(query, story);
             boolean link = linked.contains(storyId);
-            Candidate candidate = new Candidate(storyId, cosine, link, cosine + (link ? settings.linkBonus() : 0.0));
+            double score = cosine + (link ? settings.linkBonus() : 0.0) + merges.passageBonus(text.passages(), story);
+            Candidate candidate = new Candidate(storyId, cosine, link, score);
             LOG.trace("Article '{}' against {}", id, candidate);
             if (cosine < settings.minTextSimilarity() || candidate.score() < settings.joinThreshold()) {
                 continue;
@@ -478,6 +481,7 @@ public final class StoryClusterer {
                     && similarity.score(similarity.query(itemText), result) >= settings.relatedMemberThreshold()) {
                 result = result.withMember(new StoryMember(relatedId, item.webUrl(), item.title(),
                                 item.provider() == null ? "" : item.provider().displayName(), itemTime, Role.RELATED))
+                        .withPassages(itemText.passages())
                         .withTerms(result.terms().plus(itemText.vector(), settings.maxStoryTerms()))
                         .withTitleTerms(result.titleTerms().plus(itemText.titleVector(), settings.maxStoryTerms()));
                 state.assignments().put(relatedId, new ArticleAssignment(result.storyId(), Role.RELATED));

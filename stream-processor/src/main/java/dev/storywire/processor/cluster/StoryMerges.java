@@ -68,8 +68,17 @@ final class StoryMerges {
         boolean sharedSubject = other.leads().isEmpty() || story.leads().isEmpty()
                 || other.leads().stream().anyMatch(story.terms()::contains)
                 || story.leads().stream().anyMatch(other.terms()::contains);
-        return sharedSubject
-                && similarity.score(similarity.query(new ArticleText(other.terms(), other.titleTerms(), null)), story)
-                        >= settings.joinThreshold();
+        if (!sharedSubject) {
+            return false;
+        }
+        double text = similarity.score(
+                similarity.query(new ArticleText(other.terms(), other.titleTerms(), null, other.passages())), story);
+        return text >= settings.minTextSimilarity()
+                && text + passageBonus(other.passages(), story) >= settings.joinThreshold();
+    }
+
+    /** The shared-passage bonus of a text with these passages against {@code story}; 0 when they share none. */
+    double passageBonus(Passages passages, StoryState story) {
+        return passages.overlaps(story.passages()) ? settings.sharedPassageBonus() : 0.0;
     }
 }

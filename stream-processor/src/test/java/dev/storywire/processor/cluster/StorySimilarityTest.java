@@ -18,7 +18,7 @@ class StorySimilarityTest {
     private final BackgroundFrequencies background = new BackgroundFrequencies(
             Map.of("vaccine", 30L, "pfizer", 5L, "trial", 60L, "results", 80L, "moderna", 5L), 200);
     private final ArticleText article = new ArticleText(TermCounts.of(Map.of("pfizer", 3, "vaccine", 3, "trial", 1)),
-            TermCounts.of(Map.of("pfizer", 1, "vaccine", 1)), "pfizer");
+            TermCounts.of(Map.of("pfizer", 1, "vaccine", 1)), "pfizer", Passages.NONE);
     private final StoryState story = StoryState.open("st-1")
             .withTerms(TermCounts.of(Map.of("pfizer", 6, "vaccine", 4, "results", 2, "moderna", 1)))
             .withTitleTerms(TermCounts.of(Map.of("pfizer", 2, "vaccine", 1)));
