@@ -23,17 +23,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The story clustering step of the topology: reads an article, lets {@link StoryClusterer} decide, forwards what it
- * decided (the state was written through {@link KafkaClusterState}). Expiry of old stories runs from a stream-time
+ * decided (the state was written through {@link KafkaClusterState}). Expiry of old stories runs from a wall-clock
  * punctuator. Runs on a single partition: clustering needs the global view.
  */
 public final class ClusteringProcessor implements Processor<String, Article, String, ClusterOutput> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusteringProcessor.class);
     /**
-     * How often (stream time) the punctuator asks the clusterer to expire stories; the clusterer itself looks at
-     * most once per hour of the feed's clock, so this only bounds how late it notices.
+     * How often (wall-clock time) the punctuator asks the clusterer to expire stories. The clusterer judges age on
+     * the feed's clock (the median of recent publish times) and looks at most once per hour of it, so this only
+     * bounds how late it notices. Wall-clock rather than stream time: stream time stands still while articles of the
+     * same or an earlier time arrive, and a backlog replayed at speed still gets its expiry looked at.
      */
-    static final Duration EXPIRY_PUNCTUATION = Duration.ofMinutes(10);
+    static final Duration EXPIRY_PUNCTUATION = Duration.ofSeconds(30);
 
     private final ClusteringSettings settings;
     private final PipelineMetrics metrics;
@@ -75,7 +77,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     public void init(ProcessorContext<String, ClusterOutput> context) {
         this.context = context;
         this.clusterer = new StoryClusterer(settings, KafkaClusterState.of(context), BackgroundFrequencies.shipped());
-        context.schedule(EXPIRY_PUNCTUATION, PunctuationType.STREAM_TIME, timestamp -> clusterer.expireDue());
+        context.schedule(EXPIRY_PUNCTUATION, PunctuationType.WALL_CLOCK_TIME, timestamp -> clusterer.expireDue());
     }
 
     @Override

@@ -21,11 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The partitions of the input topic reach the single clustering partition interleaved differently from run to
  * run, so the quality of the stories must not hang on one arrival order. A labelled week of the real feed, in
- * file (publish) order, reversed and shuffled, must meet the quality targets of issue 4 in every order.
+ * file (publish) order, reversed and shuffled, must meet the quality targets of issue 20 in every order, through
+ * the whole topology ({@code OrderRobustnessTest} drives the clustering core alone over ten orders).
  *
- * <p>The stories themselves are not the same in every order: online clustering decides each article with what
- * it has seen so far. On this week two pairs flip with the order, one of them two template press releases the
- * labels keep apart (see docs/stream-processor.md).
+ * <p>The stories themselves are not quite the same in every order: online clustering decides each article with
+ * what it has seen so far. On this week one pair flips with the order: two template press releases the labels
+ * keep apart (see docs/stream-processor.md).
  */
 class ArrivalOrderTest {
 
@@ -53,9 +54,9 @@ class ArrivalOrderTest {
         orders.forEach((name, order) -> {
             ClusteringScores scores = ClusteringScores.of(stories(order, name.replace(' ', '-')), gold);
             assertThat(scores.bcubedF1()).as("B-cubed F1 in %s: %s", name, scores.describe())
-                    .isGreaterThanOrEqualTo(0.96);
+                    .isGreaterThanOrEqualTo(0.965);
             assertThat(scores.pairF1()).as("pairwise F1 in %s: %s", name, scores.describe())
-                    .isGreaterThanOrEqualTo(0.55);
+                    .isGreaterThanOrEqualTo(0.60);
         });
     }
 

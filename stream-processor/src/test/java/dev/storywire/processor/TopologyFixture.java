@@ -68,8 +68,10 @@ public final class TopologyFixture implements AutoCloseable {
         this(ProcessorConfig.defaults(), stateDir);
     }
 
+    /** Pipes one article, then lets the clustering's expiry punctuator run, as it would between live articles. */
     public void pipe(Article article) {
         input.pipeInput(article.id(), article);
+        driver.advanceWallClockTime(ClusteringProcessor.EXPIRY_PUNCTUATION);
     }
 
     public void pipeRaw(String key, byte[] value) {
