@@ -22,8 +22,8 @@ final class StoryExpiryIndex {
     private Instant lastScan = Instant.MIN;
     /**
      * Where the next scan starts: the cut-off of the last one, or the lowest time written since, if lower (a late
-     * update can keep a story's time in the past); 0 until this instance has scanned once. Scanning from 0 every
-     * time had RocksDB seek past the tombstones of every key ever moved, a cost that grew with the run.
+     * update can keep a story's time in the past); 0 until this instance has scanned once. So a scan does not seek
+     * past the deletions of every key ever moved, a cost that would grow with the run.
      */
     private long scanFrom;
     private long lowestWritten = Long.MAX_VALUE;

@@ -1,11 +1,10 @@
 package dev.storywire.processor.cluster;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import dev.storywire.processor.cluster.TermStatistics.Term;
 import dev.storywire.processor.text.TermCounts;
 import dev.storywire.processor.text.TfIdf;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Text similarity of an article (or related item, or story) to candidate stories: the title-only TF-IDF cosine and
@@ -91,7 +90,7 @@ final class StorySimilarity {
     /**
      * A text's terms with their IDF and TF-IDF weights, in the order of its {@link TermCounts}, and the vector's norm.
      * The IDF is kept per term because the story side of every dot product needs the same term's IDF again: it is
-     * looked up once per query, not once per candidate (IDF memo lookups were the clustering's largest hot spot).
+     * looked up once per query, not once per candidate.
      */
     record Weighted(TermCounts counts, double[] idfs, double[] weights, double norm) {
 
@@ -133,10 +132,7 @@ final class StorySimilarity {
      * A story vector's terms as looked up in the statistics, with their TF-IDF weights and the norm, so that scoring
      * against the story reads a number. A new version of the vector is weighed in full with the current counts, but
      * the terms it already had are taken from its previous version rather than looked up again (a story takes in a
-     * few dozen terms per article and has up to a couple of hundred). Weighing only the new and changed terms, and
-     * keeping the other weights until the refresh, left the weights of a growing story's own terms behind their
-     * document counts; at 1,000,000 articles it split stories (B-cubed F1 0.942 to 0.914). {@code weighedAt} is the
-     * live document count the weights were computed at.
+    
      */
     private record StoryTerms(TermCounts counts, Term[] terms, double[] weights, long weighedAt, double norm) {
 

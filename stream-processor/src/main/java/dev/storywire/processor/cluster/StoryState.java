@@ -126,7 +126,8 @@ public record StoryState(
     }
 
     public static StoryState open(String storyId) {
-        return new StoryState(storyId, List.of(), TermCounts.EMPTY, TermCounts.EMPTY, List.of(), List.of(), 0, true, Passages.NONE);
+        return new StoryState(storyId, List.of(), TermCounts.EMPTY, TermCounts.EMPTY, List.of(), List.of(), 0, true,
+                Passages.NONE);
     }
 
     /** Adds or replaces the member with the same article id. */
@@ -163,7 +164,8 @@ public record StoryState(
     public StoryState withTopics(List<String> added) {
         LinkedHashSet<String> next = new LinkedHashSet<>(topics);
         added.stream().filter(Objects::nonNull).map(String::strip).filter(t -> !t.isEmpty()).forEach(next::add);
-        return new StoryState(storyId, members, terms, titleTerms, List.copyOf(next), leads, version, indexed, passages);
+        return new StoryState(storyId, members, terms, titleTerms, List.copyOf(next), leads, version, indexed,
+                passages);
     }
 
     /** Adds a lead term (ignored when {@code null}, already there, or the bound is reached). */

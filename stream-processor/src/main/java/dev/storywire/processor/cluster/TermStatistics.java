@@ -8,16 +8,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Document frequencies of the clustering: the background table blended with live counts kept incrementally in a
- * store, and the IDF they give ({@link TfIdf#idf}). Each term the clustering meets is looked up once into a
- * {@link Term} that holds its background count, live count and smoothed logarithm together: scoring reads a
- * term's frequency or IDF thousands of times per article, and separate maps for the live counts, the blend and
- * the IDF had made those lookups the clustering's largest cost.
+ * Document frequencies of the clustering: the background table blended with live counts kept incrementally in
+ * a table ({@link ClusterState#documentFrequencies()}), and the IDF they give ({@link TfIdf#idf}). Each term the
+ * clustering meets is looked up once into a {@link Term} that holds its background count, live count and smoothed logarithm together: scoring reads a
+ * term's frequency or IDF thousands of times per article, so one lookup serves all three.
  *
  * <p>The IDF is {@code 1 + ln(N + k) - ln(df + k)}: {@link #logCount()} is the first logarithm, recomputed once
  * per counted document, and {@link Term#logFrequency()} the second, recomputed when that term is counted. The
- * processor is the store's only writer and a new processor instance is created whenever its task's state is
- * restored, so a loaded term never holds a stale count.
+ * clusterer is the table's only writer and a new clusterer is created whenever its task's state is restored, so a
+ * loaded term never holds a stale count.
  */
 final class TermStatistics implements DocumentFrequencies {
 
@@ -26,8 +25,7 @@ final class TermStatistics implements DocumentFrequencies {
      * are held in two generations of at most half as many each: a term met again while in the older one moves to
      * the newer, and when the newer is full the older is dropped, its terms marked {@link Term#retired() retired}
      * so whoever kept one knows to look it up again. So the terms in use stay loaded however many new ones a long
-     * run meets (every story brings names); starting the whole table over had every term in use read from the store
-     * again and every story norm computed again from scratch.
+     * run meets (every story brings names), without reading every term in use again.
      */
     static final int MAX_TERMS = 500_000;
 

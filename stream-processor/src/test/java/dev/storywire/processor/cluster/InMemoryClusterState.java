@@ -95,7 +95,8 @@ public final class InMemoryClusterState implements ClusterState {
         @Override
         public List<Map.Entry<String, String>> range(String from, String to) {
             List<Map.Entry<String, String>> entries = new ArrayList<>();
-            ((TreeMap<String, String>) map).subMap(from, true, to, true).forEach((k, v) -> entries.add(Map.entry(k, v)));
+            ((TreeMap<String, String>) map).subMap(from, true, to, true)
+                    .forEach((k, v) -> entries.add(Map.entry(k, v)));
             return entries;
         }
 

@@ -9,8 +9,7 @@ import java.util.Optional;
  * The one cache of decoded values in front of a table: the most recently used entries, and keys known to be
  * absent, with writes going through to the table at once. Kafka Streams' record cache holds serialised bytes, and
  * the clustering reads the same stories and assignments many times per article (every candidate, every related
- * id), most of them keys that are not there; decoding their JSON every time is what this saves (see the clustering
- * benchmark).
+ * id), most of them keys that are not there; this saves decoding their JSON every time.
  */
 final class DecodedCache<V> implements ClusterState.Table<V> {
 
