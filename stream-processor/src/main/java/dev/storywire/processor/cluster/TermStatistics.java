@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * Document frequencies of the clustering: the background table blended with live counts kept incrementally in
  * a table ({@link ClusterState#documentFrequencies()}), and the IDF they give ({@link TfIdf#idf}). Each term the
- * clustering meets is looked up once into a {@link Term} that holds its background count, live count and smoothed logarithm together: scoring reads a
- * term's frequency or IDF thousands of times per article, so one lookup serves all three.
+ * clustering meets is looked up once into a {@link Term} that holds its background count, live count and smoothed
+ * logarithm together: scoring reads a term's frequency or IDF thousands of times per article, so one lookup serves
+ * all three.
  *
  * <p>The IDF is {@code 1 + ln(N + k) - ln(df + k)}: {@link #logCount()} is the first logarithm, recomputed once
  * per counted document, and {@link Term#logFrequency()} the second, recomputed when that term is counted. The
