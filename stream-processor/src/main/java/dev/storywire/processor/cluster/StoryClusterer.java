@@ -164,7 +164,7 @@ public final class StoryClusterer {
         state.articles().put(id, article);
         story = addRelatedItems(id, article, story, changes);
         changes.touched.put(story.storyId(), story);
-        story = healSplits(id, story, eventTime, changes);
+        story = healSplits(id, story, changes);
 
         List<StoryState> saved = new ArrayList<>();
         changes.touched.values().forEach(touched -> saved.add(
@@ -192,6 +192,8 @@ public final class StoryClusterer {
         final Set<String> resolved = new LinkedHashSet<>();
         /** Terms to add each touched story to in the term index, by story id. */
         final Map<String, Set<String>> indexTerms = new HashMap<>();
+        /** The candidate stories whose text the article resembles (at least the minimum text similarity). */
+        final Set<String> resembling = new LinkedHashSet<>();
         int created;
 
         void index(String storyId, Collection<String> terms) {
@@ -246,7 +248,7 @@ public final class StoryClusterer {
         boolean newDocument = prior == null && state.listers().get(id) == null;
         ArticleText text = ArticleText.of(article.title(), article.excerpt(), settings.titleWeight(),
                 statistics::canonical);
-        List<Candidate> accepted = acceptedCandidates(id, article, text, eventTime, prior);
+        List<Candidate> accepted = acceptedCandidates(id, article, text, eventTime, prior, changes);
         if (newDocument) {
             statistics.addDocument(text.vector());
         }
@@ -278,19 +280,24 @@ public final class StoryClusterer {
 
     /**
      * After the article joined: the grown story is compared, by the rules two stories merge by, with the live
-     * stories it now shares rare terms or related links with. A story that grew can bridge two halves that
-     * arrived apart, whichever half came first.
+     * stories it now shares rare terms with and the other stories the article resembles. A story that grew can so
+     * bridge two halves that arrived apart, whichever half came first. The grown story's text is weighed once and
+     * scored against each (bounded number of) candidate.
      */
-    private StoryState healSplits(String id, StoryState grown, Instant eventTime, Changes changes) {
-        Set<String> candidates = new LinkedHashSet<>(
-                termIndex.topStories(rareTerms.ofStory(grown), MAX_TERM_CANDIDATES));
-        candidates.addAll(linkedStoriesOf(grown));
+    private StoryState healSplits(String id, StoryState grown, Changes changes) {
+        Set<String> candidates = new LinkedHashSet<>(changes.resembling);
+        candidates.addAll(termIndex.topStories(rareTerms.ofStory(grown), MAX_TERM_CANDIDATES));
         candidates.remove(grown.storyId());
         candidates.removeAll(changes.mergedAway);
+        StorySimilarity.Query grownText = null;
         List<StoryState> agreeing = new ArrayList<>();
         for (String storyId : candidates) {
             StoryState other = state.stories().get(storyId);
-            if (other != null && other.indexed() && merges.storiesAgree(grown, other)) {
+            if (other == null || !other.indexed()) {
+                continue;
+            }
+            grownText = grownText == null ? merges.textOf(grown) : grownText;
+            if (merges.agree(grown, grownText, other)) {
                 agreeing.add(changes.current(other));
             }
         }
@@ -299,24 +306,9 @@ public final class StoryClusterer {
         }
         List<StoryState> all = new ArrayList<>(agreeing);
         all.add(0, grown);
-        LOG.debug("Story {} grown by '{}' ({}) agrees with {}", grown.storyId(), id, eventTime,
+        LOG.debug("Story {} grown by '{}' agrees with {}", grown.storyId(), id,
                 agreeing.stream().map(StoryState::storyId).toList());
         return mergeAll(id, grown, all, changes);
-    }
-
-    /** Stories of the feed articles linked to the story's members by a related link in either direction. */
-    private Set<String> linkedStoriesOf(StoryState story) {
-        Set<String> linked = new LinkedHashSet<>();
-        for (StoryMember member : story.members()) {
-            if (member.role() == Role.RELATED) {
-                continue;
-            }
-            IdList listers = state.listers().get(member.articleId());
-            if (listers != null) {
-                listers.ids().forEach(lister -> storyOf(lister).ifPresent(linked::add));
-            }
-        }
-        return linked;
     }
 
     private Optional<String> storyOf(String articleId) {
@@ -382,7 +374,7 @@ public final class StoryClusterer {
 
     /** The candidates passing every join rule, best first. */
     private List<Candidate> acceptedCandidates(String id, Article article, ArticleText text, Instant eventTime,
-            ArticleAssignment prior) {
+            ArticleAssignment prior, Changes changes) {
         Set<String> linked = linkedStories(id, article, prior);
         Set<String> candidates = new LinkedHashSet<>(linked);
         candidates.addAll(termIndex.topStories(rareTerms.query(text.vector()), MAX_TERM_CANDIDATES));
@@ -403,7 +395,11 @@ public final class StoryClusterer {
             double score = cosine + (link ? settings.linkBonus() : 0.0) + merges.passageBonus(text.passages(), story);
             Candidate candidate = new Candidate(storyId, cosine, link, score);
             LOG.trace("Article '{}' against {}", id, candidate);
-            if (cosine < settings.minTextSimilarity() || candidate.score() < settings.joinThreshold()) {
+            if (cosine < settings.minTextSimilarity()) {
+                continue;
+            }
+            changes.resembling.add(storyId);
+            if (candidate.score() < settings.joinThreshold()) {
                 continue;
             }
             if (subjectConflict(text, story)) {

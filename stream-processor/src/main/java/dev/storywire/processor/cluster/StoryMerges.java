@@ -45,36 +45,43 @@ final class StoryMerges {
             return strong;
         }
         StoryState joined = best.withTerms(best.terms().plus(text.vector(), settings.maxStoryTerms()))
-                .withTitleTerms(best.titleTerms().plus(text.titleVector(), settings.maxStoryTerms()));
+                .withTitleTerms(best.titleTerms().plus(text.titleVector(), settings.maxStoryTerms()))
+                .withPassages(text.passages());
+        StorySimilarity.Query joinedText = textOf(joined);
         boolean bestIsStrong = accepted.get(0).score() >= settings.mergeThreshold();
         for (StoryClusterer.Candidate candidate : accepted.subList(1, accepted.size())) {
             StoryState other = stories.apply(candidate.storyId());
             if (other != null && (bestIsStrong && candidate.score() >= settings.mergeThreshold()
-                    || storiesAgree(joined, other))) {
+                    || agree(joined, joinedText, other))) {
                 strong.add(other);
             }
         }
         return strong;
     }
 
+    /** The text of a story, weighed to score against others. */
+    StorySimilarity.Query textOf(StoryState story) {
+        return similarity.query(new ArticleText(story.terms(), story.titleTerms(), null, story.passages()));
+    }
+
     /**
-     * Whether {@code other} belongs to {@code story} by the rules an article joins a story: close in time, no
-     * conflicting headline subjects, and its text (title and excerpt terms) similar at least the join threshold.
+     * Whether {@code other} belongs to {@code grown} (whose text is {@code grownText}) by the rules an article joins
+     * a story: close in time, no conflicting headline subjects, text similarity at least the minimum, and with the
+     * shared-passage bonus at least the join threshold. A related link alone never makes two stories agree.
      */
-    boolean storiesAgree(StoryState story, StoryState other) {
-        if (timeDistance.between(story, other) > settings.maxEventTimeDistance().toMillis()) {
+    boolean agree(StoryState grown, StorySimilarity.Query grownText, StoryState other) {
+        if (timeDistance.between(grown, other) > settings.maxEventTimeDistance().toMillis()) {
             return false;
         }
-        boolean sharedSubject = other.leads().isEmpty() || story.leads().isEmpty()
-                || other.leads().stream().anyMatch(story.terms()::contains)
-                || story.leads().stream().anyMatch(other.terms()::contains);
+        boolean sharedSubject = other.leads().isEmpty() || grown.leads().isEmpty()
+                || other.leads().stream().anyMatch(grown.terms()::contains)
+                || grown.leads().stream().anyMatch(other.terms()::contains);
         if (!sharedSubject) {
             return false;
         }
-        double text = similarity.score(
-                similarity.query(new ArticleText(other.terms(), other.titleTerms(), null, other.passages())), story);
+        double text = similarity.score(grownText, other);
         return text >= settings.minTextSimilarity()
-                && text + passageBonus(other.passages(), story) >= settings.joinThreshold();
+                && text + passageBonus(grown.passages(), other) >= settings.joinThreshold();
     }
 
     /** The shared-passage bonus of a text with these passages against {@code story}; 0 when they share none. */
