@@ -297,7 +297,7 @@ public final class StoryClusterer {
                 continue;
             }
             grownText = grownText == null ? merges.textOf(grown) : grownText;
-            if (merges.agree(grown, grownText, other)) {
+            if (merges.heal(grown, grownText, other)) {
                 agreeing.add(changes.current(other));
             }
         }

@@ -1,5 +1,6 @@
 package dev.storywire.processor.cluster;
 
+import dev.storywire.model.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -70,6 +71,21 @@ final class StoryMerges {
      * shared-passage bonus at least the join threshold. A related link alone never makes two stories agree.
      */
     boolean agree(StoryState grown, StorySimilarity.Query grownText, StoryState other) {
+        return agree(grown, grownText, other, settings.joinThreshold());
+    }
+
+    /**
+     * Whether two live stories are one after {@code grown} took in an article: as {@link #agree(StoryState,
+     * StorySimilarity.Query, StoryState)}. A story of one article is held to the join threshold (it would join the
+     * grown story if it arrived now); larger stories to the merge threshold: whole stories share more general words
+     * than an article and a story do, so the stronger evidence an article needs to merge two stories is asked.
+     */
+    boolean heal(StoryState grown, StorySimilarity.Query grownText, StoryState other) {
+        long articles = other.members().stream().filter(m -> m.role() == Role.PRIMARY).count();
+        return agree(grown, grownText, other, articles <= 1 ? settings.joinThreshold() : settings.mergeThreshold());
+    }
+
+    private boolean agree(StoryState grown, StorySimilarity.Query grownText, StoryState other, double threshold) {
         if (timeDistance.between(grown, other) > settings.maxEventTimeDistance().toMillis()) {
             return false;
         }
@@ -81,7 +97,7 @@ final class StoryMerges {
         }
         double text = similarity.score(grownText, other);
         return text >= settings.minTextSimilarity()
-                && text + passageBonus(grown.passages(), other) >= settings.joinThreshold();
+                && text + passageBonus(grown.passages(), other) >= threshold;
     }
 
     /** The shared-passage bonus of a text with these passages against {@code story}; 0 when they share none. */
