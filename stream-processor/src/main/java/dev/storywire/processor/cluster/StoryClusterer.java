@@ -164,7 +164,9 @@ public final class StoryClusterer {
         state.articles().put(id, article);
         story = addRelatedItems(id, article, story, changes);
         changes.touched.put(story.storyId(), story);
-        story = healSplits(id, story, changes);
+        if (changes.joined) {
+            story = healSplits(id, story, changes);
+        }
 
         List<StoryState> saved = new ArrayList<>();
         changes.touched.values().forEach(touched -> saved.add(
@@ -194,6 +196,8 @@ public final class StoryClusterer {
         final Map<String, Set<String>> indexTerms = new HashMap<>();
         /** The candidate stories whose text the article resembles (at least the minimum text similarity). */
         final Set<String> resembling = new LinkedHashSet<>();
+        /** Whether the article joined an existing story (rather than opening one, or updating or copying). */
+        boolean joined;
         int created;
 
         void index(String storyId, Collection<String> terms) {
@@ -263,6 +267,7 @@ public final class StoryClusterer {
             }
         } else {
             story = state.stories().get(accepted.get(0).storyId());
+            changes.joined = true;
             LOG.debug("Article '{}' ({}) joins story {} ({})", id, article.source(), story.storyId(), accepted.get(0));
             story = mergeAll(id, story, merges.strongCandidates(text, story, accepted, this::story), changes);
         }
@@ -279,10 +284,11 @@ public final class StoryClusterer {
     }
 
     /**
-     * After the article joined: the grown story is compared, by the rules two stories merge by, with the live
-     * stories it now shares rare terms with and the other stories the article resembles. A story that grew can so
+     * After the article joined a story: the grown story is compared, by the rules two stories merge by, with the
+     * live stories sharing its rarest terms and the other stories the article resembles. A story that grew can so
      * bridge two halves that arrived apart, whichever half came first. The grown story's text is weighed once and
-     * scored against each (bounded number of) candidate.
+     * scored against each of a bounded number of candidates. An article that opened a story has already been scored
+     * against its candidates and joined none: its one-article story adds nothing to compare.
      */
     private StoryState healSplits(String id, StoryState grown, Changes changes) {
         Set<String> candidates = new LinkedHashSet<>(changes.resembling);
