@@ -29,7 +29,7 @@ class YamlDocumentReaderEquivalenceTest {
 
     private final FeedDocumentParser streaming = new FeedDocumentParser(ParserLimits.defaults(), CLOCK);
     private final FeedDocumentParser reference = new FeedDocumentParser(ParserLimits.defaults(), CLOCK,
-            new SnakeYamlNodeReader(ParserLimits.defaults()));
+            new SnakeYamlNodeReader(ParserLimits.defaults()), false);
 
     @Test
     void shouldBuildTheSameArticlesFromEveryRealFeedFile() throws IOException {
