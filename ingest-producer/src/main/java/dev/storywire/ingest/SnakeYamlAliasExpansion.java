@@ -15,13 +15,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * One 400 KB scalar referenced 500 times is therefore a 401 KB document that turns into a 200 MB record. Walking the
  * node graph once, with each node's expanded size remembered, measures that in time linear in the document.
  */
-final class AliasExpansion {
+final class SnakeYamlAliasExpansion {
 
     private final Map<Node, Long> expandedSizes = new IdentityHashMap<>();
     private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
     private int aliases;
 
-    private AliasExpansion() {
+    private SnakeYamlAliasExpansion() {
     }
 
     /**
@@ -29,7 +29,7 @@ final class AliasExpansion {
      *     refers to itself through an alias, or expands past {@link ParserLimits#maxExpandedBytes()}
      */
     static void check(Node root, ParserLimits limits) throws DocumentRejectedException {
-        AliasExpansion walk = new AliasExpansion();
+        SnakeYamlAliasExpansion walk = new SnakeYamlAliasExpansion();
         long expanded = walk.size(root);
         if (walk.aliases > limits.maxAliases()) {
             throw new DocumentRejectedException("YAML aliases: the document uses " + walk.aliases
