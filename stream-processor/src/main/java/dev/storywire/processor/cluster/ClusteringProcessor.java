@@ -1,6 +1,7 @@
 package dev.storywire.processor.cluster;
 
 import dev.storywire.model.Article;
+import dev.storywire.model.Headers;
 import dev.storywire.model.RelatedItem;
 import dev.storywire.model.ResolvedRelated;
 import dev.storywire.model.Role;
@@ -15,6 +16,7 @@ import dev.storywire.processor.text.BackgroundFrequencies;
 import dev.storywire.processor.text.ContentFingerprints;
 import dev.storywire.processor.text.TermCounts;
 import io.micrometer.core.instrument.Metrics;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -213,18 +215,26 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 save(state, eventTime, changes.indexTerms.getOrDefault(state.storyId(), Set.of()))));
         forwardArticle(id, article, new ArticleAssignment(story.storyId(), role), record.timestamp());
         saved.forEach(s -> context.forward(new Record<>(s.storyId(), ClusterOutput.of(s.toStory()), record.timestamp())));
-        changes.mergedAway.forEach(loser -> context.forward(
-                new Record<>(loser, ClusterOutput.storyTombstone(), record.timestamp())));
+        // The tombstone names the surviving story in a header: subscribers of the stories topic learn where a
+        // merged-away story went without reading stories.articles (docs/subscribers.md).
+        changes.mergedAway.forEach((loser, survivor) -> context.forward(mergedAwayTombstone(loser, survivor, record)));
         changes.moved.forEach(moved -> reemit(moved, record.timestamp()));
         reemitListers(id, changes, record.timestamp());
+    }
+
+    private static Record<String, ClusterOutput> mergedAwayTombstone(String loser, String survivor,
+            Record<String, Article> cause) {
+        Record<String, ClusterOutput> tombstone = new Record<>(loser, ClusterOutput.storyTombstone(), cause.timestamp());
+        tombstone.headers().add(Headers.MERGED_INTO, survivor.getBytes(StandardCharsets.UTF_8));
+        return tombstone;
     }
 
     /** What one record changed besides the article's own story. */
     private static final class Changes {
         /** Stories to save and emit, by id. */
         final Map<String, StoryState> touched = new LinkedHashMap<>();
-        /** Ids of stories merged into another. */
-        final Set<String> mergedAway = new LinkedHashSet<>();
+        /** Ids of stories merged into another, to the id of the story they were merged into. */
+        final Map<String, String> mergedAway = new LinkedHashMap<>();
         /** Feed articles that moved to another story in a merge. */
         final Set<String> moved = new LinkedHashSet<>();
         /** Articles whose story became known or changed, for the related-coverage join. */
@@ -389,7 +399,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         stories.delete(loser.storyId());
         similarity.forget(loser.storyId());
         changes.touched.remove(loser.storyId());
-        changes.mergedAway.add(loser.storyId());
+        changes.mergedAway.put(loser.storyId(), survivor.storyId());
         metrics.storiesMerged(1);
         return merged;
     }
