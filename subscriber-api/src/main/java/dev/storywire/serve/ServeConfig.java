@@ -40,7 +40,7 @@ public final class ServeConfig extends AbstractConfig {
     private static ConfigDef definition() {
         int order = 0;
         return new ConfigDef()
-                .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
+                .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.ValidList.anyNonDuplicateValues(false, false),
                         Importance.HIGH, "Kafka cluster the stories topics live on.", GROUP_KAFKA, ++order,
                         ConfigDef.Width.LONG, "Bootstrap servers")
                 .define(STORIES_TOPIC, Type.STRING, Topics.STORIES.name(), new ConfigDef.NonEmptyString(),
