@@ -3,6 +3,7 @@
   'use strict';
   const stories = new Map();          // id -> summary
   const fresh = new Map();            // id -> change type of the last event, for a moment
+  const received = new Map();         // id -> when this page last received a change of it
   let source = null;
   let selected = null;
   const $ = (id) => document.getElementById(id);
@@ -48,6 +49,7 @@
     const updated = el('span', 'updated', 'updated ' + ago(story.lastUpdated));
     updated.title = 'last update ' + story.lastUpdated + ', first seen ' + story.firstSeen;
     meta.append(updated);
+    if (received.has(story.id)) meta.append(el('span', 'changed', 'changed ' + ago(received.get(story.id))));
     const chips = el('div', 'chips');
     story.topics.slice(0, 6).forEach((topic) => {
       const chip = el('span', 'chip', topic);
@@ -106,6 +108,7 @@
 
   function mark(id, type) {
     fresh.set(id, type);
+    received.set(id, new Date().toISOString());
     render();
     setTimeout(() => { if (fresh.get(id) === type) { fresh.delete(id); render(); } }, 6000);
   }
@@ -188,7 +191,7 @@
 
   $('filters').addEventListener('submit', (event) => { event.preventDefault(); reload(); });
   $('close-detail').addEventListener('click', () => { $('story-detail').hidden = true; selected = null; render(); });
-  setInterval(render, 30000);   // keeps "updated ... ago" current
+  setInterval(render, 15000);   // keeps "updated/changed ... ago" current
   setInterval(refreshLag, 5000);
   refreshLag();
   reload();

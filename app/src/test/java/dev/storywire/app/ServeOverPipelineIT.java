@@ -150,7 +150,7 @@ class ServeOverPipelineIT {
             browser.get("http://localhost:" + server.port() + "/");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".story-card")));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("connection-text"), "live"));
+            wait.until(ExpectedConditions.attributeContains(By.id("connection"), "class", "live"));
 
             ingest.publish(List.of(newDocument(headline, marker)));
 
