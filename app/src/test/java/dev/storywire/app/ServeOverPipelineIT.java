@@ -41,6 +41,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -154,10 +155,14 @@ class ServeOverPipelineIT {
 
             ingest.publish(List.of(newDocument(headline, marker)));
 
-            WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.xpath("//li[contains(@class,'story-card')][.//div[contains(@class,'story-headline')]"
-                            + "[contains(., '" + marker + "')]]")));
-            card.click();
+            By card = By.xpath("//li[contains(@class,'story-card')][.//div[contains(@class,'story-headline')]"
+                    + "[contains(., '" + marker + "')]]");
+            wait.until(ExpectedConditions.presenceOfElementLocated(card));
+            // The list is redrawn on every change: find and click in one step, again if the card was redrawn.
+            wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+                driver.findElement(card).click();
+                return true;
+            });
             WebElement detail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("story-detail")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#story-detail .article"),
                     marker));
