@@ -123,7 +123,7 @@ public final class SubscriberServer implements AutoCloseable {
             Map<String, Integer> sizes = new HashMap<>();
             readModel.list(new StoryQuery(null, null, null, null, Integer.MAX_VALUE))
                     .forEach(story -> sizes.put(story.storyId(), story.articleCount()));
-            hub = StoryChangeHub.start(consumerConfig("hub"), config.storiesTopic(), sizes);
+            hub = StoryChangeHub.start(consumerConfig("hub"), config.storiesTopic(), sizes, StoryJson::summary);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

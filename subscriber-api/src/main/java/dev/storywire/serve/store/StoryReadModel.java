@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,7 +20,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
@@ -32,23 +33,27 @@ public final class StoryReadModel implements AutoCloseable {
     private static final int MAX_REDIRECTS = 32;
 
     private final KafkaStreams streams;
+    /** Live stories as the global store's processor last wrote them; lists filter these. */
+    private final Map<String, Story> live;
     private volatile ReadOnlyKeyValueStore<String, StoryEntry> stories;
     private volatile ReadOnlyKeyValueStore<String, StoryArticle> articles;
 
-    private StoryReadModel(KafkaStreams streams) {
+    private StoryReadModel(KafkaStreams streams, Map<String, Story> live) {
         this.streams = streams;
+        this.live = live;
     }
 
     /** Starts the application; the stores answer once {@link #ready()}. */
     public static StoryReadModel start(String bootstrapServers, String applicationId, Path stateDir,
             String storiesTopic, String storyArticlesTopic) {
-        KafkaStreams streams = new KafkaStreams(StoryViews.buildTopology(storiesTopic, storyArticlesTopic),
+        Map<String, Story> live = new ConcurrentHashMap<>();
+        KafkaStreams streams = new KafkaStreams(StoryViews.buildTopology(storiesTopic, storyArticlesTopic, live),
                 properties(bootstrapServers, applicationId, stateDir));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("The serve stores stopped: {}", e.toString(), e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-        StoryReadModel model = new StoryReadModel(streams);
+        StoryReadModel model = new StoryReadModel(streams, live);
         streams.start();
         return model;
     }
@@ -88,12 +93,10 @@ public final class StoryReadModel implements AutoCloseable {
     /** Live stories passing the query's filters, newest-updated first, at most {@code query.limit()}. */
     public List<Story> list(StoryQuery query) {
         List<Story> found = new ArrayList<>();
-        try (KeyValueIterator<String, StoryEntry> all = stories().all()) {
-            all.forEachRemaining(kv -> {
-                if (kv.value != null && kv.value.story() != null && query.matches(kv.value.story())) {
-                    found.add(kv.value.story());
-                }
-            });
+        for (Story story : live.values()) {
+            if (query.matches(story)) {
+                found.add(story);
+            }
         }
         found.sort(NEWEST_UPDATED_FIRST);
         return found.size() > query.limit() ? found.subList(0, query.limit()) : found;

@@ -23,8 +23,13 @@ final class StoryStoreUpdater implements Processor<String, byte[], Void, Void> {
 
     private static final Logger log = LoggerFactory.getLogger(StoryStoreUpdater.class);
 
+    private final java.util.Map<String, Story> live;
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, StoryEntry> stories;
+
+    StoryStoreUpdater(java.util.Map<String, Story> live) {
+        this.live = live;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -43,12 +48,14 @@ final class StoryStoreUpdater implements Processor<String, byte[], Void, Void> {
             var members = previous == null || previous.story() == null ? java.util.List.<String>of()
                     : previous.story().members().stream().map(StoryMember::articleId).toList();
             stories.put(record.key(), new StoryEntry(null, mergedInto(record), members));
+            live.remove(record.key());
             return;
         }
         try {
             Story story = Topics.STORY_SERDE.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(""),
                     record.value());
             stories.put(record.key(), StoryEntry.live(story));
+            live.put(record.key(), story);
         } catch (SerializationException e) {
             log.warn("Skipping unreadable story '{}' at {}: {}", record.key(), position(), e.getMessage());
         }

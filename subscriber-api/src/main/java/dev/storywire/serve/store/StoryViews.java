@@ -28,11 +28,16 @@ public final class StoryViews {
     private StoryViews() {
     }
 
-    public static Topology buildTopology(String storiesTopic, String storyArticlesTopic) {
+    /**
+     * @param live filled with the deserialised latest version of every live story as the stories store changes, so
+     *     list queries filter objects instead of deserialising every value of the store on each request
+     */
+    public static Topology buildTopology(String storiesTopic, String storyArticlesTopic,
+            java.util.Map<String, dev.storywire.model.Story> live) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addGlobalStore(storiesStore(), storiesTopic,
                 Consumed.with(Topics.KEY_SERDE, Serdes.ByteArray()).withName("stories-source"),
-                StoryStoreUpdater::new);
+                () -> new StoryStoreUpdater(live));
         builder.addGlobalStore(articlesStore(), storyArticlesTopic,
                 Consumed.with(Topics.KEY_SERDE, Serdes.ByteArray()).withName("story-articles-source"),
                 ArticleStoreUpdater::new);

@@ -1,11 +1,14 @@
 package dev.storywire.serve.stream;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storywire.model.Story;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,7 +32,7 @@ public final class StoryChangeHub implements AutoCloseable {
 
     /** Receives changes on the hub's thread; must not block. */
     public interface Subscriber {
-        void offer(StoryChange change);
+        void offer(ChangeEvent event);
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -41,9 +44,12 @@ public final class StoryChangeHub implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    private StoryChangeHub(KafkaConsumer<String, byte[]> consumer, String topic) {
+    private final Function<Story, ObjectNode> summary;
+
+    private StoryChangeHub(KafkaConsumer<String, byte[]> consumer, String topic, Function<Story, ObjectNode> summary) {
         this.consumer = consumer;
         this.topic = topic;
+        this.summary = summary;
         this.thread = new Thread(this::run, "serve-change-hub");
         thread.setDaemon(true);
     }
@@ -56,13 +62,13 @@ public final class StoryChangeHub implements AutoCloseable {
      *     can say whether it grew
      */
     public static StoryChangeHub start(Map<String, Object> consumerConfig, String topic,
-            Map<String, Integer> knownSizes) {
+            Map<String, Integer> knownSizes, Function<Story, ObjectNode> summary) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
                 new ByteArrayDeserializer());
         try {
             List<TopicPartition> partitions = ChangeReplay.partitionsOf(consumer, topic);
             consumer.assign(partitions);
-            StoryChangeHub hub = new StoryChangeHub(consumer, topic);
+            StoryChangeHub hub = new StoryChangeHub(consumer, topic, summary);
             // read_committed: the end offsets are the last stable offsets, after the last committed transaction.
             consumer.endOffsets(partitions).forEach((tp, end) -> {
                 consumer.seek(tp, end);
@@ -136,8 +142,9 @@ public final class StoryChangeHub implements AutoCloseable {
                     record.partition(), record.offset(), e.getMessage());
             return;
         }
+        ChangeEvent event = ChangeEvent.render(change, summary);
         for (Subscriber subscriber : subscribers) {
-            subscriber.offer(change);
+            subscriber.offer(event);
         }
     }
 

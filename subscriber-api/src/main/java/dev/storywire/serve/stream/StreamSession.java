@@ -1,12 +1,13 @@
 package dev.storywire.serve.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.storywire.model.Json;
 import dev.storywire.serve.StoryQuery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class StreamSession implements StoryChangeHub.Subscriber {
 
     private static final Logger log = LoggerFactory.getLogger(StreamSession.class);
+    private static final int MAX_BATCH = 500;
 
     /** What a session needs from the server. */
     public record Settings(StoryChangeHub hub, Map<String, Object> consumerConfig, String topic, long heartbeatMs,
@@ -35,7 +37,7 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
     private final Settings settings;
     private final StoryQuery query;
     private final Optional<StreamPosition> resumeFrom;
-    private final BlockingQueue<StoryChange> live;
+    private final BlockingQueue<ChangeEvent> live;
     private final Map<Integer, Long> cursor = new TreeMap<>();
     private volatile boolean overflowed;
     private volatile boolean closed;
@@ -49,8 +51,8 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
     }
 
     @Override
-    public void offer(StoryChange change) {
-        if (!live.offer(change)) {
+    public void offer(ChangeEvent event) {
+        if (!live.offer(event)) {
             overflowed = true;
         }
     }
@@ -70,7 +72,8 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
                 joined.nextOffsets().keySet().forEach(p -> cursor.put(p, resumeFrom.get().nextOffsets().getOrDefault(p,
                         0L)));
                 ChangeReplay.replay(settings.consumerConfig(), settings.topic(), new StreamPosition(cursor), joined,
-                        new HashMap<>(), change -> handleUnchecked(out, change), () -> !closed);
+                        new HashMap<>(), change -> handleUnchecked(out, ChangeEvent.render(change, settings.summary())),
+                        () -> !closed);
             }
             followLive(out);
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -92,9 +95,17 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
                         + "event id", settings.bufferSize(), cursor);
                 return;
             }
-            StoryChange change = live.poll(Math.min(settings.heartbeatMs(), 500), TimeUnit.MILLISECONDS);
-            if (change != null) {
-                handle(out, change);
+            ChangeEvent first = live.poll(Math.min(settings.heartbeatMs(), 500), TimeUnit.MILLISECONDS);
+            if (first != null) {
+                // Everything already queued goes out in one write and one flush: a busy topic costs a client one
+                // system call per batch, not per change.
+                List<ChangeEvent> batch = new ArrayList<>(List.of(first));
+                live.drainTo(batch, MAX_BATCH);
+                StringBuilder text = new StringBuilder();
+                batch.forEach(event -> append(text, event));
+                if (!text.isEmpty()) {
+                    writeRaw(out, text.toString());
+                }
             }
             if (System.nanoTime() - lastWriteNanos >= heartbeatNanos) {
                 writeRaw(out, ": heartbeat\n\n");
@@ -102,15 +113,21 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
         }
     }
 
-    private void handleUnchecked(OutputStream out, StoryChange change) {
-        try {
-            handle(out, change);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    private void handleUnchecked(OutputStream out, ChangeEvent event) {
+        StringBuilder text = new StringBuilder();
+        append(text, event);
+        if (!text.isEmpty()) {
+            try {
+                writeRaw(out, text.toString());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
-    private void handle(OutputStream out, StoryChange change) throws IOException {
+    /** Advances the cursor over the change and appends its event when the filters pass it. */
+    private void append(StringBuilder text, ChangeEvent event) {
+        StoryChange change = event.change();
         long next = cursor.getOrDefault(change.partition(), 0L);
         if (change.offset() < next) {
             return; // already delivered before a resume: the client is ahead of this instance's hub on this partition
@@ -119,23 +136,7 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
         if (change.story() != null && !query.matches(change.story())) {
             return;
         }
-        writeRaw(out, "id: " + new StreamPosition(cursor).format() + "\nevent: " + change.type().wireName()
-                + "\ndata: " + Json.mapper().writeValueAsString(eventData(change)) + "\n\n");
-    }
-
-    private ObjectNode eventData(StoryChange change) {
-        ObjectNode data = Json.mapper().createObjectNode();
-        data.put("type", change.type().wireName());
-        data.put("storyId", change.storyId());
-        if (change.story() != null) {
-            data.set("story", settings.summary().apply(change.story()));
-        }
-        if (change.type() == ChangeType.MERGED) {
-            data.put("mergedInto", change.mergedInto());
-        }
-        data.put("partition", change.partition());
-        data.put("offset", change.offset());
-        return data;
+        text.append("id: ").append(new StreamPosition(cursor).format()).append('\n').append(event.body());
     }
 
     private void writeRaw(OutputStream out, String text) throws IOException {
