@@ -58,6 +58,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class ServeBenchmark {
 
+    /** One HTTP client (one selector thread) for all stream clients, as a load generator should be. */
+    private static final HttpClient CLIENTS = HttpClient.newHttpClient();
     private static final Pattern POSITION = Pattern.compile("\"partition\":(\\d+),\"offset\":(\\d+)");
     private static final String[] TOPICS = {"AI", "Robotics", "Cloud", "Chips", "Security", "Startups"};
     private static final String[] PROVIDERS = {"Reuters", "AP", "Bloomberg", "ZDNet", "The Verge", "Wired", "BBC"};
@@ -67,7 +69,10 @@ public final class ServeBenchmark {
     private ServeBenchmark() {
     }
 
+    private static double LOAD_AT_START;
+
     public static void main(String[] args) throws Exception {
+        LOAD_AT_START = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Path out = Path.of(args[0]);
         String jdbcUrl = args[1];
         String dbUser = args[2];
@@ -249,6 +254,10 @@ public final class ServeBenchmark {
         queries.put("api", Math.round(apiQps));
         queries.put("postgresql", Math.round(sqlQps));
         root.put("measuredAt", Instant.now().toString());
+        root.put("cpus", Runtime.getRuntime().availableProcessors());
+        root.put("loadAverageAtStart", LOAD_AT_START);
+        root.put("loadAverageAtEnd", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
         root.put("note", "delivery = client receipt minus the first receipt by a read_committed observer consumer in "
                 + "the same JVM (commit visibility); one embedded broker, pipeline, Connect worker with the "
                 + "PostgreSQL sink, the serve instance and all clients share this machine");
@@ -339,9 +348,8 @@ public final class ServeBenchmark {
         }
 
         private void read(URI uri) {
-            HttpClient http = HttpClient.newHttpClient();
             try {
-                HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse<InputStream> response = CLIENTS.send(HttpRequest.newBuilder(uri).build(),
                         HttpResponse.BodyHandlers.ofInputStream());
                 body = response.body();
                 BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
