@@ -22,7 +22,7 @@
     const seconds = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
     const units = [[31536000, 'y'], [2592000, 'mo'], [86400, 'd'], [3600, 'h'], [60, 'm']];
     for (const [size, unit] of units) if (seconds >= size) return Math.floor(seconds / size) + unit + ' ago';
-    return Math.floor(seconds) + 's ago';
+    return seconds < 5 ? 'just now' : Math.floor(seconds) + 's ago';
   }
 
   function el(tag, className, text) {
