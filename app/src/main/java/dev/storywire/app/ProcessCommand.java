@@ -59,7 +59,8 @@ public final class ProcessCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Properties fileProperties = readConfig(configFile);
         ProcessorConfig config = ProcessorConfig.fromProperties(fileProperties);
-        Properties streams = StreamProcessorApp.streamsProperties(bootstrapServers, applicationId, stateDir);
+        Properties streams = TopicSetup.withTimestampRule(
+                StreamProcessorApp.streamsProperties(bootstrapServers, applicationId, stateDir));
         fileProperties.stringPropertyNames().stream()
                 .filter(key -> !isClusteringKey(key))
                 .forEach(key -> streams.put(key, fileProperties.getProperty(key)));
