@@ -48,7 +48,9 @@ public final class SubscriberServer implements AutoCloseable {
     private final ServeConfig config;
     private final Path stateDir;
     private final boolean temporaryStateDir;
-    private final StoryReadModel readModel;
+    /** Started once both topics exist; null before. */
+    private volatile StoryReadModel readModel;
+    private volatile boolean closing;
     private final LagView lag;
     private final Semaphore streamSlots;
     private final AtomicInteger streamThreads = new AtomicInteger();
@@ -62,8 +64,6 @@ public final class SubscriberServer implements AutoCloseable {
         this.config = config;
         this.temporaryStateDir = config.stateDir() == null;
         this.stateDir = temporaryStateDir ? Files.createTempDirectory("storywire-serve-") : config.stateDir();
-        this.readModel = StoryReadModel.start(config.bootstrapServers(), config.applicationId(), stateDir,
-                config.storiesTopic(), config.storyArticlesTopic());
         this.lag = new LagView(config.bootstrapServers(), config.lagGroups());
         this.streamSlots = new Semaphore(config.streamMaxClients());
         this.streamExecutor = Executors.newCachedThreadPool(task -> {
@@ -71,7 +71,7 @@ public final class SubscriberServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.hubStarter = new Thread(this::startHubWhenReady, "serve-hub-starter");
+        this.hubStarter = new Thread(this::startWhenTopicsExist, "serve-starter");
         hubStarter.setDaemon(true);
     }
 
@@ -101,7 +101,8 @@ public final class SubscriberServer implements AutoCloseable {
     /** True once the stores are restored and the change stream follows the topic. */
     public boolean ready() {
         StoryChangeHub current = hub;
-        return readModel.ready() && current != null && current.alive();
+        StoryReadModel model = readModel;
+        return model != null && model.ready() && current != null && current.alive();
     }
 
     /** Waits until {@link #ready()}; false on timeout. */
@@ -113,15 +114,30 @@ public final class SubscriberServer implements AutoCloseable {
         return ready();
     }
 
-    private void startHubWhenReady() {
+    /**
+     * Waits for both topics (serve may start before the pipeline created them), then starts the stores and, once
+     * they are restored, the change stream. /health says which step it is at.
+     */
+    private void startWhenTopicsExist() {
         try {
-            while (!readModel.awaitReady(Duration.ofSeconds(5))) {
-                if (readModel.state().hasCompletedShutdown() || readModel.state().isShuttingDown()) {
+            TopicWait.until(config.bootstrapServers(), List.of(config.storiesTopic(), config.storyArticlesTopic()),
+                    () -> !closing);
+            StoryReadModel model;
+            synchronized (this) {
+                if (closing) {
+                    return;
+                }
+                model = StoryReadModel.start(config.bootstrapServers(), config.applicationId(), stateDir,
+                        config.storiesTopic(), config.storyArticlesTopic());
+                readModel = model;
+            }
+            while (!model.awaitReady(Duration.ofSeconds(5))) {
+                if (closing || model.state().hasCompletedShutdown() || model.state().isShuttingDown()) {
                     return;
                 }
             }
             Map<String, Integer> sizes = new HashMap<>();
-            readModel.list(new StoryQuery(null, null, null, null, Integer.MAX_VALUE))
+            model.list(new StoryQuery(null, null, null, null, Integer.MAX_VALUE))
                     .forEach(story -> sizes.put(story.storyId(), story.articleCount()));
             hub = StoryChangeHub.start(consumerConfig("hub"), config.storiesTopic(), sizes, StoryJson::summary);
         } catch (InterruptedException e) {
@@ -173,7 +189,8 @@ public final class SubscriberServer implements AutoCloseable {
         ObjectNode body = Json.mapper().createObjectNode();
         boolean ready = ready();
         body.put("status", ready ? "UP" : "STARTING");
-        body.put("stores", readModel.state().name());
+        StoryReadModel model = readModel;
+        body.put("stores", model == null ? "WAITING_FOR_TOPICS" : model.state().name());
         body.put("stream", hub != null && hub.alive() ? "FOLLOWING" : "WAITING");
         body.put("instance", config.instanceId());
         json(ctx, ready ? 200 : 503, body);
@@ -181,11 +198,12 @@ public final class SubscriberServer implements AutoCloseable {
 
     private void listStories(Context ctx) {
         StoryQuery query = StoryQuery.parse(ctx.queryParamMap(), LIST_PARAMS, config.queryMaxLimit());
-        if (!readModel.ready()) {
+        StoryReadModel model = readModel;
+        if (model == null || !model.ready()) {
             notReady(ctx);
             return;
         }
-        List<Story> stories = readModel.list(query);
+        List<Story> stories = model.list(query);
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("count", stories.size());
         ArrayNode array = body.putArray("stories");
@@ -195,14 +213,15 @@ public final class SubscriberServer implements AutoCloseable {
 
     private void getStory(Context ctx) {
         noParameters(ctx);
-        if (!readModel.ready()) {
+        StoryReadModel model = readModel;
+        if (model == null || !model.ready()) {
             notReady(ctx);
             return;
         }
         String id = ctx.pathParam("id");
-        StoryReadModel.Lookup lookup = readModel.lookup(id);
+        StoryReadModel.Lookup lookup = model.lookup(id);
         if (lookup instanceof StoryReadModel.Lookup.Found found) {
-            json(ctx, 200, StoryJson.detail(found.story(), readModel.membersOf(found.story())));
+            json(ctx, 200, StoryJson.detail(found.story(), model.membersOf(found.story())));
         } else if (lookup instanceof StoryReadModel.Lookup.MergedInto merged) {
             ObjectNode body = Json.mapper().createObjectNode();
             body.put("mergedInto", merged.survivorId());
@@ -221,7 +240,7 @@ public final class SubscriberServer implements AutoCloseable {
                 ? StreamPosition.parse(fromParam, "lastEventId")
                 : StreamPosition.parse(ctx.header(StreamPosition.HEADER), StreamPosition.HEADER);
         StoryChangeHub current = hub;
-        if (current == null || !readModel.ready()) {
+        if (current == null || !ready()) {
             notReady(ctx);
             return;
         }
@@ -301,6 +320,9 @@ public final class SubscriberServer implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closing = true;
+        }
         sessions.forEach(StreamSession::close);
         if (http != null) {
             http.stop();
@@ -311,7 +333,9 @@ public final class SubscriberServer implements AutoCloseable {
         }
         streamExecutor.shutdownNow();
         lag.close();
-        readModel.close();
+        if (readModel != null) {
+            readModel.close();
+        }
         if (temporaryStateDir) {
             deleteRecursively(stateDir);
         }

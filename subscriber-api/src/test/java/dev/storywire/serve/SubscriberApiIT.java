@@ -256,6 +256,33 @@ class SubscriberApiIT {
         }
     }
 
+    @Test
+    void shouldWaitForTheTopicsAndReportNotReadyUntilTheStoresAreRestored() throws Exception {
+        String later = "later-" + run;
+        Map<String, Object> props = new HashMap<>();
+        props.put(ServeConfig.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers());
+        props.put(ServeConfig.HTTP_PORT, 0);
+        props.put(ServeConfig.HTTP_HOST, "127.0.0.1");
+        props.put(ServeConfig.STORIES_TOPIC, later + "-stories");
+        props.put(ServeConfig.STORY_ARTICLES_TOPIC, later + "-articles");
+        try (SubscriberServer early = SubscriberServer.start(new ServeConfig(props))) {
+            HttpResponse<String> health = get(early, "/health");
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(body(health).get("stores").asText()).isEqualTo("WAITING_FOR_TOPICS");
+            assertThat(get(early, "/api/stories").statusCode()).isEqualTo(503);
+
+            createTopics(later + "-stories", later + "-articles");
+            producer.send(new ProducerRecord<>(later + "-stories", "st-later", Topics.STORY_SERDE.serialize(
+                    later, story("st-later", "Late topics", MAY, List.of("AP"), List.of("Late"), 1, 1,
+                            member("apnews.com/late", "AP", Role.PRIMARY)))));
+            producer.flush();
+
+            assertThat(early.awaitReady(WAIT)).isTrue();
+            assertThat(get(early, "/health").statusCode()).isEqualTo(200);
+            awaitStories(early, 1);
+        }
+    }
+
     private static int storyNumber(String prefix, String topic) {
         return Integer.parseInt(prefix.substring(topic.length() + 1));
     }
