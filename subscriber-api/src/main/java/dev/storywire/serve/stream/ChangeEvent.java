@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storywire.model.Json;
 import dev.storywire.model.Story;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
- * A change with its server-sent-event text (event and data lines), rendered once and written to every client that
+ * A change with its server-sent-event text (event and data lines), rendered and encoded once and written to every client that
  * passes it; only the {@code id} line differs per client.
  */
-public record ChangeEvent(StoryChange change, String body) {
+public record ChangeEvent(StoryChange change, byte[] body) {
 
     public static ChangeEvent render(StoryChange change, Function<Story, ObjectNode> summary) {
         ObjectNode data = Json.mapper().createObjectNode();
@@ -26,8 +27,8 @@ public record ChangeEvent(StoryChange change, String body) {
         data.put("partition", change.partition());
         data.put("offset", change.offset());
         try {
-            return new ChangeEvent(change, "event: " + change.type().wireName() + "\ndata: "
-                    + Json.mapper().writeValueAsString(data) + "\n\n");
+            return new ChangeEvent(change, ("event: " + change.type().wireName() + "\ndata: "
+                    + Json.mapper().writeValueAsString(data) + "\n\n").getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dev.storywire.serve.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storywire.serve.StoryQuery;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -101,10 +102,10 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
                 // system call per batch, not per change.
                 List<ChangeEvent> batch = new ArrayList<>(List.of(first));
                 live.drainTo(batch, MAX_BATCH);
-                StringBuilder text = new StringBuilder();
-                batch.forEach(event -> append(text, event));
-                if (!text.isEmpty()) {
-                    writeRaw(out, text.toString());
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(batch.size() * 512);
+                batch.forEach(event -> append(bytes, event));
+                if (bytes.size() > 0) {
+                    writeRaw(out, bytes);
                 }
             }
             if (System.nanoTime() - lastWriteNanos >= heartbeatNanos) {
@@ -114,11 +115,11 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
     }
 
     private void handleUnchecked(OutputStream out, ChangeEvent event) {
-        StringBuilder text = new StringBuilder();
-        append(text, event);
-        if (!text.isEmpty()) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        append(bytes, event);
+        if (bytes.size() > 0) {
             try {
-                writeRaw(out, text.toString());
+                writeRaw(out, bytes);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -126,7 +127,7 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
     }
 
     /** Advances the cursor over the change and appends its event when the filters pass it. */
-    private void append(StringBuilder text, ChangeEvent event) {
+    private void append(ByteArrayOutputStream bytes, ChangeEvent event) {
         StoryChange change = event.change();
         long next = cursor.getOrDefault(change.partition(), 0L);
         if (change.offset() < next) {
@@ -136,7 +137,28 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
         if (change.story() != null && !query.matches(change.story())) {
             return;
         }
-        text.append("id: ").append(new StreamPosition(cursor).format()).append('\n').append(event.body());
+        bytes.writeBytes(idLine());
+        bytes.writeBytes(event.body());
+    }
+
+    /** {@code id: <cursor>} in the {@link StreamPosition} text form, without building a position object. */
+    private byte[] idLine() {
+        StringBuilder line = new StringBuilder(16 + cursor.size() * 12).append("id: ");
+        boolean first = true;
+        for (Map.Entry<Integer, Long> entry : cursor.entrySet()) {
+            if (!first) {
+                line.append(',');
+            }
+            line.append(entry.getKey()).append(':').append(entry.getValue());
+            first = false;
+        }
+        return line.append('\n').toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void writeRaw(OutputStream out, ByteArrayOutputStream bytes) throws IOException {
+        bytes.writeTo(out);
+        out.flush();
+        lastWriteNanos = System.nanoTime();
     }
 
     private void writeRaw(OutputStream out, String text) throws IOException {
