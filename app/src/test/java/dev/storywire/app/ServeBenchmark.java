@@ -107,6 +107,11 @@ public final class ServeBenchmark {
             streams.forEach(Client::close);
 
             long[] latencies = latencies(streams, observer);
+            // The server notices the closed clients on its next write; queries are measured once it has.
+            long quietBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (server.streamClients() > 0 && System.nanoTime() < quietBy) {
+                Thread.sleep(100);
+            }
             double apiQps = apiQueriesPerSecond(server.port(), 4, Duration.ofSeconds(10));
             double sqlQps = sqlQueriesPerSecond(jdbcUrl, dbUser, 4, Duration.ofSeconds(10));
             write(out, clients, rate, seconds, produced, observed, streams, latencies, apiQps, sqlQps);

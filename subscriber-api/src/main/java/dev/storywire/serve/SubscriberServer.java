@@ -98,6 +98,11 @@ public final class SubscriberServer implements AutoCloseable {
         return http.port();
     }
 
+    /** Stream clients connected now. */
+    public int streamClients() {
+        return sessions.size();
+    }
+
     /** True once the stores are restored and the change stream follows the topic. */
     public boolean ready() {
         StoryChangeHub current = hub;

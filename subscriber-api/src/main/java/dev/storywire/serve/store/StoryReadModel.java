@@ -8,10 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,11 +31,11 @@ public final class StoryReadModel implements AutoCloseable {
 
     private final KafkaStreams streams;
     /** Live stories as the global store's processor last wrote them; lists filter these. */
-    private final Map<String, Story> live;
+    private final LiveStories live;
     private volatile ReadOnlyKeyValueStore<String, StoryEntry> stories;
     private volatile ReadOnlyKeyValueStore<String, StoryArticle> articles;
 
-    private StoryReadModel(KafkaStreams streams, Map<String, Story> live) {
+    private StoryReadModel(KafkaStreams streams, LiveStories live) {
         this.streams = streams;
         this.live = live;
     }
@@ -46,7 +43,7 @@ public final class StoryReadModel implements AutoCloseable {
     /** Starts the application; the stores answer once {@link #ready()}. */
     public static StoryReadModel start(String bootstrapServers, String applicationId, Path stateDir,
             String storiesTopic, String storyArticlesTopic) {
-        Map<String, Story> live = new ConcurrentHashMap<>();
+        LiveStories live = new LiveStories();
         KafkaStreams streams = new KafkaStreams(StoryViews.buildTopology(storiesTopic, storyArticlesTopic, live),
                 properties(bootstrapServers, applicationId, stateDir));
         streams.setUncaughtExceptionHandler(e -> {
@@ -92,19 +89,8 @@ public final class StoryReadModel implements AutoCloseable {
 
     /** Live stories passing the query's filters, newest-updated first, at most {@code query.limit()}. */
     public List<Story> list(StoryQuery query) {
-        List<Story> found = new ArrayList<>();
-        for (Story story : live.values()) {
-            if (query.matches(story)) {
-                found.add(story);
-            }
-        }
-        found.sort(NEWEST_UPDATED_FIRST);
-        return found.size() > query.limit() ? found.subList(0, query.limit()) : found;
+        return live.newestFirst(query::matches, query.limit());
     }
-
-    static final Comparator<Story> NEWEST_UPDATED_FIRST = Comparator
-            .comparing(Story::lastUpdated, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(Story::storyId);
 
     /** A story id as the API answers it: the story, where it was merged, or unknown. */
     public sealed interface Lookup {

@@ -23,11 +23,11 @@ final class StoryStoreUpdater implements Processor<String, byte[], Void, Void> {
 
     private static final Logger log = LoggerFactory.getLogger(StoryStoreUpdater.class);
 
-    private final java.util.Map<String, Story> live;
+    private final LiveStories live;
     private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, StoryEntry> stories;
 
-    StoryStoreUpdater(java.util.Map<String, Story> live) {
+    StoryStoreUpdater(LiveStories live) {
         this.live = live;
     }
 
@@ -55,7 +55,7 @@ final class StoryStoreUpdater implements Processor<String, byte[], Void, Void> {
             Story story = Topics.STORY_SERDE.deserialize(context.recordMetadata().map(m -> m.topic()).orElse(""),
                     record.value());
             stories.put(record.key(), StoryEntry.live(story));
-            live.put(record.key(), story);
+            live.put(story);
         } catch (SerializationException e) {
             log.warn("Skipping unreadable story '{}' at {}: {}", record.key(), position(), e.getMessage());
         }

@@ -32,8 +32,7 @@ public final class StoryViews {
      * @param live filled with the deserialised latest version of every live story as the stories store changes, so
      *     list queries filter objects instead of deserialising every value of the store on each request
      */
-    public static Topology buildTopology(String storiesTopic, String storyArticlesTopic,
-            java.util.Map<String, dev.storywire.model.Story> live) {
+    public static Topology buildTopology(String storiesTopic, String storyArticlesTopic, LiveStories live) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addGlobalStore(storiesStore(), storiesTopic,
                 Consumed.with(Topics.KEY_SERDE, Serdes.ByteArray()).withName("stories-source"),
