@@ -63,6 +63,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "as they appear, until Ctrl-C.")
     boolean follow;
 
+    @Option(names = "--serve", paramLabel = "PORT",
+            description = "After the run keep the pipeline up and serve the stories at http://localhost:PORT/ "
+                    + "(storywire serve) until Ctrl-C.")
+    Integer servePort;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "Give up when the pipeline has not consumed everything after this long (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
@@ -86,8 +91,12 @@ public final class RunCommand implements Callable<Integer> {
             RunSummary summary = RunSummary.of(report, new StoryDatabase(db, settings.dbCredentials(), "").read(5), db,
                     Duration.ofNanos(System.nanoTime() - startNanos));
             summary.print();
-            if (follow) {
-                followUntilStopped(ingest, resolvedInputs, workDir);
+            try (AutoCloseable server = servePort == null ? null : ServeCommand.startForRun(pipeline, servePort)) {
+                if (follow) {
+                    followUntilStopped(ingest, resolvedInputs, workDir);
+                } else if (server != null) {
+                    ServeCommand.awaitCtrlC(closed);
+                }
             }
             return 0;
         } catch (PublishException e) {

@@ -1,6 +1,7 @@
 package dev.storywire.processor;
 
 import dev.storywire.model.Article;
+import dev.storywire.model.Headers;
 import dev.storywire.ops.metrics.PipelineMetrics;
 import dev.storywire.processor.cluster.ClusterOutput;
 import dev.storywire.processor.cluster.ClusteringSettings;
@@ -9,6 +10,7 @@ import dev.storywire.processor.cluster.store.ClusteringStores;
 import dev.storywire.processor.cluster.store.KafkaClusterState;
 import dev.storywire.processor.text.BackgroundFrequencies;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -89,11 +91,23 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
         StoryClusterer.Decision decision = clusterer.cluster(record.key(), record.value(), record.timestamp());
         LOG.debug("Article '{}' at {} is {} in story {}", record.key(), RecordPosition.of(context), decision.role(),
                 decision.storyId());
-        decision.outputs().forEach(out -> context.forward(new Record<>(out.key(), out.value(), out.timestamp())));
+        decision.outputs().forEach(out -> context.forward(outputRecord(out)));
         metrics.storyCreated(decision.storiesCreated());
         metrics.storiesMerged(decision.mergedAway().size());
         if (record.value().ingestedAt() != null) {
             metrics.endToEndLatency(record.value().ingestedAt(), Instant.now());
         }
+    }
+
+    /**
+     * The record of one output. A tombstone names the surviving story in a header, so subscribers of the stories
+     * topic learn where a merged-away story went without reading stories.articles (docs/subscribers.md).
+     */
+    private static Record<String, ClusterOutput> outputRecord(StoryClusterer.Output out) {
+        Record<String, ClusterOutput> record = new Record<>(out.key(), out.value(), out.timestamp());
+        if (out.value().tombstone() && out.value().mergedInto() != null) {
+            record.headers().add(Headers.MERGED_INTO, out.value().mergedInto().getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 }

@@ -84,6 +84,11 @@ public final class TopologyFixture implements AutoCloseable {
     }
 
     /** Story versions emitted since the last read, in order. */
+    /** The next records of the stories topic with their headers (consumes them like {@link #readStories()}). */
+    public List<org.apache.kafka.streams.test.TestRecord<String, Story>> readStoryRecords() {
+        return stories.readRecordsToList();
+    }
+
     public List<KeyValue<String, Story>> readStories() {
         return stories.readKeyValuesToList();
     }

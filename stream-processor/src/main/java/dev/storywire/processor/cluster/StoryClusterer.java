@@ -175,10 +175,11 @@ public final class StoryClusterer {
         ArticleAssignment assignment = new ArticleAssignment(story.storyId(), role);
         outputs.add(articleOutput(id, article, assignment, timestamp));
         saved.forEach(s -> outputs.add(new Output(s.storyId(), ClusterOutput.of(s.toStory()), timestamp)));
-        changes.mergedAway.forEach(loser -> outputs.add(new Output(loser, ClusterOutput.storyTombstone(), timestamp)));
+        changes.mergedAway.keySet().forEach(loser -> outputs.add(
+                new Output(loser, ClusterOutput.storyTombstone(changes.survivorOf(loser)), timestamp)));
         changes.moved.stream().filter(moved -> !moved.equals(id)).forEach(moved -> reemit(moved, timestamp, outputs));
         reemitListers(id, changes, timestamp, outputs);
-        return new Decision(story.storyId(), role, changes.created, List.copyOf(changes.mergedAway),
+        return new Decision(story.storyId(), role, changes.created, List.copyOf(changes.mergedAway.keySet()),
                 List.copyOf(outputs));
     }
 
@@ -186,8 +187,8 @@ public final class StoryClusterer {
     private static final class Changes {
         /** Stories to save and emit, by id. */
         final Map<String, StoryState> touched = new LinkedHashMap<>();
-        /** Ids of stories merged into another. */
-        final Set<String> mergedAway = new LinkedHashSet<>();
+        /** Ids of stories merged into another, to the id of the story each was merged into. */
+        final Map<String, String> mergedAway = new LinkedHashMap<>();
         /** Feed articles that moved to another story in a merge. */
         final Set<String> moved = new LinkedHashSet<>();
         /** Articles whose story became known or changed, for the related-coverage join. */
@@ -206,6 +207,15 @@ public final class StoryClusterer {
 
         StoryState current(StoryState story) {
             return touched.getOrDefault(story.storyId(), story);
+        }
+
+        /** The story a merged-away story ended in, following merges of its survivor within the same record. */
+        String survivorOf(String mergedAwayId) {
+            String survivor = mergedAway.get(mergedAwayId);
+            for (int hop = 0; hop < mergedAway.size() && mergedAway.containsKey(survivor); hop++) {
+                survivor = mergedAway.get(survivor);
+            }
+            return survivor;
         }
     }
 
@@ -294,7 +304,7 @@ public final class StoryClusterer {
         Set<String> candidates = new LinkedHashSet<>(changes.resembling);
         candidates.addAll(termIndex.topStories(rareTerms.ofStory(grown), MAX_TERM_CANDIDATES));
         candidates.remove(grown.storyId());
-        candidates.removeAll(changes.mergedAway);
+        candidates.removeAll(changes.mergedAway.keySet());
         StorySimilarity.Query grownText = null;
         List<StoryState> agreeing = new ArrayList<>();
         for (String storyId : candidates) {
@@ -374,7 +384,7 @@ public final class StoryClusterer {
         state.stories().delete(loser.storyId());
         similarity.forget(loser.storyId());
         changes.touched.remove(loser.storyId());
-        changes.mergedAway.add(loser.storyId());
+        changes.mergedAway.put(loser.storyId(), survivor.storyId());
         return merged;
     }
 
