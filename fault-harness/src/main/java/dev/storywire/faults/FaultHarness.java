@@ -113,6 +113,8 @@ public final class FaultHarness {
         document.put("timeoutSeconds", context.timeout().toSeconds());
         document.put("cores", Runtime.getRuntime().availableProcessors());
         document.put("java", System.getProperty("java.version"));
+        // Scenarios in their usual order, whatever order a merged rerun produced.
+        results.sort(java.util.Comparator.comparingInt(r -> FaultScenarios.ALL.indexOf(r.name())));
         document.put("scenarios", results);
         document.put("hostileInputs", hostile);
         ObjectMapper mapper = mapper();
