@@ -7,7 +7,6 @@ import dev.storywire.app.eval.OrdersReport;
 import dev.storywire.app.eval.QualityReport;
 import dev.storywire.app.eval.RelatedLinkBaseline;
 import dev.storywire.embedded.Directories;
-import dev.storywire.embedded.EmbeddedKafkaBroker;
 import dev.storywire.ingest.FeedDocumentParser;
 import dev.storywire.ingest.FeedInputs;
 import dev.storywire.ingest.FeedPublisher;
@@ -62,8 +61,6 @@ import picocli.CommandLine.Option;
 public final class EvalCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(EvalCommand.class);
-    /** How long to wait for the broker to forget the topics of one order before the next order starts. */
-    private static final Duration RESET_TIMEOUT = Duration.ofSeconds(60);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -109,20 +106,15 @@ public final class EvalCommand implements Callable<Integer> {
                 PublishTimeOrder.by(file -> publishedDateTime(parsed.get(file)), Path::toString), orders);
 
         Path workDir = Files.createTempDirectory("storywire-eval-");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().build().start()) {
+        try {
             List<OrdersReport.Run> runs = new ArrayList<>();
             for (int i = 0; i < arrivalOrders.size(); i++) {
                 ArrivalOrder order = arrivalOrders.get(i);
-                Console.out("Order %d of %d: %s (Kafka at %s) ...", i + 1, arrivalOrders.size(), order.name(),
-                        broker.bootstrapServers());
-                Map<String, String> storyOfArticle = runOrder(broker.bootstrapServers(), order, parsed,
-                        workDir.resolve("order-" + (i + 1)));
+                Console.out("Order %d of %d: %s ...", i + 1, arrivalOrders.size(), order.name());
+                Map<String, String> storyOfArticle = runOrder(order, parsed, workDir.resolve("order-" + (i + 1)));
                 QualityReport report = score(windowName, gold, documents, storyOfArticle);
                 Console.out("%s", QualityReport.line(order.name(), report.pipeline()));
                 runs.add(new OrdersReport.Run(order, report));
-                if (i + 1 < arrivalOrders.size()) {
-                    BrokerReset.deleteTopicsAndGroups(broker.bootstrapServers(), RESET_TIMEOUT);
-                }
             }
             OrdersReport report = new OrdersReport(windowName, runs, Instant.now());
             report.lines().forEach(line -> Console.out("%s", line));
@@ -141,15 +133,16 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /**
-     * One order from a clean state: the pipeline's topics, groups, Streams state and database are new (the broker
-     * is shared; {@link BrokerReset} empties it between orders). Returns each article's story from the database.
+     * One order from a clean state: a new embedded broker, Streams state and database, so nothing of an earlier
+     * order is left. (Deleting and recreating the topics on one broker raced with the new Streams client's metadata,
+     * which then saw its input topic missing.) Returns each article's story from the database.
      */
-    private Map<String, String> runOrder(String bootstrapServers, ArrivalOrder order,
-            Map<Path, List<ParseResult>> parsed, Path orderDir) throws Exception {
+    private Map<String, String> runOrder(ArrivalOrder order, Map<Path, List<ParseResult>> parsed, Path orderDir)
+            throws Exception {
         Files.createDirectories(orderDir);
         String db = "jdbc:sqlite:" + orderDir.resolve("eval.db");
-        PipelineSettings settings = new PipelineSettings(bootstrapServers, List.of(input.toAbsolutePath().normalize()),
-                db, orderDir, Duration.ofSeconds(timeoutSeconds));
+        PipelineSettings settings = new PipelineSettings(null, List.of(input.toAbsolutePath().normalize()), db,
+                orderDir, Duration.ofSeconds(timeoutSeconds));
         try (LocalPipeline pipeline = LocalPipeline.start(settings)) {
             IngestReport published = publish(pipeline.bootstrapServers(), order, parsed);
             log.info("Order {}: published {} documents, rejected {}", order.name(), published.published(),
