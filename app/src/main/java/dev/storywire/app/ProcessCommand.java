@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,6 +31,9 @@ import picocli.CommandLine.Option;
         description = {"Run the Kafka Streams story processor against a cluster until Ctrl-C or SIGTERM.",
             "Instances with the same --application-id share the work."})
 public final class ProcessCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
             description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
@@ -64,8 +68,8 @@ public final class ProcessCommand implements Callable<Integer> {
         try {
             settings = ProcessorProperties.split(readConfig(configFile));
         } catch (ConfigException e) {
-            Console.out("storywire process: bad setting in %s: %s", configFile, e.getMessage());
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(), "--config " + configFile + ": "
+                    + e.getMessage());
         }
         ProcessorConfig config = settings.config();
         Properties streams = StreamProcessorApp.streamsProperties(bootstrapServers, applicationId, stateDir);
