@@ -45,12 +45,15 @@ import picocli.CommandLine.Parameters;
                 + "standard input. With --watch the command keeps running and publishes new and changed files of the "
                 + "directories until Ctrl-C; a checkpoint file (content hash per path) keeps a restart from "
                 + "publishing anything again.",
+            "Missing topics are created with the pipeline's settings; if the cluster does not allow that, the command "
+                + "fails at once naming the topic and the kafka-topics.sh command that creates it.",
             "",
             "Exit codes:",
             "  0  every document was published",
             "  2  bad usage (unknown option, missing input)",
             "  3  some documents were rejected (they are on the dead-letter topic and in --report)",
-            "  4  Kafka could not be reached or a write failed (nothing after the failure was sent)",
+            "  4  Kafka could not be reached, refused a write, or a missing topic could not be created (nothing after "
+                + "the failure was sent)",
             "  1  any other failure"})
 public final class IngestCommand implements Callable<Integer> {
 
@@ -143,6 +146,7 @@ public final class IngestCommand implements Callable<Integer> {
         IngestReport report = IngestReport.EMPTY;
         metrics = metricsPort < 0 ? null : new IngestMetrics(metricsPort);
         try {
+            IngestTopics.ensure(bootstrapServers, config.producerConfig(), IngestTopics.wanted(articlesTopic, dlqTopic));
             if (!inputs.isEmpty()) {
                 report = ingestInputs(parser, config);
                 recordMetrics(report);
@@ -155,6 +159,11 @@ public final class IngestCommand implements Callable<Integer> {
             finish(e.partialReport(), startNanos);
             Console.out("Kafka at %s could not be reached or refused a write: %s", bootstrapServers,
                     e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            return EXIT_KAFKA_FAILED;
+        } catch (IngestTopics.MissingTopicException e) {
+            log.error("{}", e.getMessage());
+            finish(report, startNanos);
+            Console.out("%s", e.getMessage());
             return EXIT_KAFKA_FAILED;
         } finally {
             if (metrics != null) {
@@ -188,8 +197,9 @@ public final class IngestCommand implements Callable<Integer> {
                     once ? options.withQuietPeriod(Duration.ZERO) : options,
                     batch -> {
                         recordMetrics(batch);
-                        Console.out("Published %d new document(s), rejected %d.", batch.published(),
-                                batch.rejected());
+                        Console.out("Published %d new document(s), rejected %d%s.", batch.published(),
+                                batch.rejected(), batch.skipped().isEmpty() ? ""
+                                        : ", skipped " + batch.skipped().size() + " link(s) leaving " + watchDirectories);
                     });
             if (once) {
                 return follower.pollOnce();

@@ -4,6 +4,7 @@ import dev.storywire.app.lag.LagTable;
 import dev.storywire.app.lag.WatchScreen;
 import dev.storywire.embedded.EmbeddedConnectWorker;
 import dev.storywire.ops.lag.LagCollector;
+import dev.storywire.ops.lag.LagEvaluator;
 import dev.storywire.ops.lag.LagMonitor;
 import dev.storywire.ops.lag.LagReport;
 import dev.storywire.ops.lag.LagReportJson;
@@ -67,6 +68,17 @@ public final class LagCommand implements Callable<Integer> {
             description = "Evaluation window of the status rules (default: ${DEFAULT-VALUE}).")
     long windowSeconds;
 
+    @Option(names = "--max-wait", paramLabel = "SECONDS", defaultValue = "15",
+            description = "An alive group whose oldest unconsumed record waited longer than this without a commit is "
+                    + "STALL (a crashed member not timed out yet); keep it above the slowest group's commit "
+                    + "interval (default: ${DEFAULT-VALUE}).")
+    long maxWaitSeconds;
+
+    @Option(names = "--probe", paramLabel = "SECONDS", defaultValue = "6",
+            description = "One-shot only: a group that looks stalled is read again this much later and reported "
+                    + "STALL only if it still has not committed; below --max-wait (default: ${DEFAULT-VALUE}).")
+    long probeSeconds;
+
     @Option(names = "--count", paramLabel = "N",
             description = "With --watch or --serve: stop after N samples (default: until Ctrl-C).")
     Long count;
@@ -83,15 +95,20 @@ public final class LagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (intervalSeconds <= 0 || windowSeconds <= 0 || (count != null && count <= 0)) {
+        if (intervalSeconds <= 0 || windowSeconds <= 0 || maxWaitSeconds <= 0 || probeSeconds <= 0
+                || (count != null && count <= 0)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--interval, --window and --count must be positive");
+                    "--interval, --window, --max-wait, --probe and --count must be positive");
+        }
+        if (probeSeconds >= maxWaitSeconds) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--probe must be below --max-wait");
         }
         List<String> selected = groups.isEmpty() ? defaultGroups() : List.copyOf(groups);
         PrintWriter out = spec.commandLine().getOut();
         if (!watch && servePort == null) {
             try (LagCollector collector = LagCollector.create(bootstrapServers)) {
-                LagReport report = new LagMonitor(collector, Duration.ofSeconds(windowSeconds)).sample(selected);
+                LagReport report = new LagMonitor(collector, evaluator()).sampleOnce(selected,
+                        Duration.ofSeconds(probeSeconds));
                 out.print(json ? LagReportJson.write(report) + System.lineSeparator() : LagTable.describe(report));
                 out.flush();
                 return report.status() == LagStatus.OK ? 0 : 1;
@@ -116,7 +133,7 @@ public final class LagCommand implements Callable<Integer> {
     /** Samples until {@code --count} samples were taken or Ctrl-C; serves and prints each as asked. */
     private void repeat(LagCollector collector, List<String> selected, PrintWriter out, CountDownLatch stopRequested)
             throws InterruptedException {
-        LagMonitor monitor = new LagMonitor(collector, Duration.ofSeconds(windowSeconds));
+        LagMonitor monitor = new LagMonitor(collector, evaluator());
         PrometheusMeterRegistry registry = servePort == null ? null : MeterRegistries.prometheus("storywire-lag");
         try (MetricsServer server = registry == null ? null : MetricsServer.start(registry, servePort)) {
             LagMetrics metrics = null;
@@ -152,6 +169,10 @@ public final class LagCommand implements Callable<Integer> {
                 MeterRegistries.release(registry);
             }
         }
+    }
+
+    private LagEvaluator evaluator() {
+        return new LagEvaluator(Duration.ofSeconds(windowSeconds), Duration.ofSeconds(maxWaitSeconds));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

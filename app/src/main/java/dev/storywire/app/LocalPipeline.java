@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -74,12 +73,12 @@ final class LocalPipeline implements AutoCloseable {
         started.add(admin);
         List<NewTopic> topics = new ArrayList<>(TopicSetup.pipelineTopics(TopicSetup.DEFAULT_PARTITIONS));
         // Created up front so the Connect worker does not log an error while creating it on first use.
-        topics.add(new NewTopic(PipelineSettings.SINK_DLQ_TOPIC, Optional.of(1), Optional.empty()));
+        topics.add(TopicSetup.topic(PipelineSettings.SINK_DLQ_TOPIC, 1));
         TopicSetup.createMissing(admin, topics);
 
         processor = StreamProcessorApp.start(StoryTopology.buildTopology(ProcessorConfig.defaults()),
-                StreamProcessorApp.streamsProperties(bootstrapServers, PipelineSettings.PROCESSOR_APPLICATION_ID,
-                        settings.workDir().resolve("streams-state")));
+                TopicSetup.withTimestampRule(StreamProcessorApp.streamsProperties(bootstrapServers,
+                        PipelineSettings.PROCESSOR_APPLICATION_ID, settings.workDir().resolve("streams-state"))));
         started.add(processor);
 
         connect = EmbeddedConnectWorker.start(bootstrapServers, settings.workDir(), Map.of());

@@ -1,5 +1,6 @@
 package dev.storywire.app;
 
+import dev.storywire.sink.JdbcUrls;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +47,7 @@ record PipelineSettings(String bootstrapServers, List<Path> inputs, String jdbcU
 
     @Override
     public String toString() {
-        return "PipelineSettings[bootstrapServers=" + bootstrapServers + ", inputs=" + inputs + ", jdbcUrl=" + jdbcUrl
+        return "PipelineSettings[bootstrapServers=" + bootstrapServers + ", inputs=" + inputs + ", jdbcUrl=" + JdbcUrls.mask(jdbcUrl)
                 + ", workDir=" + workDir + ", timeout=" + timeout + ", dbUser=" + dbUser + ", dbPassword="
                 + (dbPassword == null ? "null" : "[hidden]") + "]";
     }

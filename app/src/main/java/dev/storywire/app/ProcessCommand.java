@@ -72,7 +72,8 @@ public final class ProcessCommand implements Callable<Integer> {
                     + e.getMessage());
         }
         ProcessorConfig config = settings.config();
-        Properties streams = StreamProcessorApp.streamsProperties(bootstrapServers, applicationId, stateDir);
+        Properties streams = TopicSetup.withTimestampRule(
+                StreamProcessorApp.streamsProperties(bootstrapServers, applicationId, stateDir));
         streams.putAll(settings.streams());
         if (createTopics) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {

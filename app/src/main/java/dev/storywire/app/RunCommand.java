@@ -1,6 +1,7 @@
 package dev.storywire.app;
 
 import dev.storywire.embedded.Directories;
+import dev.storywire.sink.JdbcUrls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
     private static void resetDatabase(String db) {
         if (!SqliteFiles.resetForFreshBroker(db)) {
             Console.out("Note: %s keeps the rows of earlier runs; with a fresh embedded broker they mix with this "
-                    + "run's. Use an empty database to see this run alone.", db);
+                    + "run's. Use an empty database to see this run alone.", JdbcUrls.mask(db));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.storywire.app;
 
 import dev.storywire.ingest.IngestReport;
+import dev.storywire.sink.JdbcUrls;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,8 +12,9 @@ record RunSummary(IngestReport ingest, StoryDatabase.Contents database, String j
 
     private static final int MAX_REASONS = 5;
 
+    /** The summary of a run; {@code jdbcUrl} is shown with its passwords masked. */
     static RunSummary of(IngestReport ingest, StoryDatabase.Contents database, String jdbcUrl, Duration elapsed) {
-        return new RunSummary(ingest, database, jdbcUrl, elapsed);
+        return new RunSummary(ingest, database, JdbcUrls.mask(jdbcUrl), elapsed);
     }
 
     void print() {
@@ -23,6 +25,10 @@ record RunSummary(IngestReport ingest, StoryDatabase.Contents database, String j
         Console.out("    rejected          %6d%s", ingest.rejected(),
                 ingest.rejected() == 0 ? "" : "  (on topic feed.dlq, reason in header storywire.dlq.reason)");
         rejectionReasons().forEach((reason, count) -> Console.out("      %4d x %s", count, reason));
+        if (!ingest.skipped().isEmpty()) {
+            Console.out("  skipped (not read)  %6d  (symbolic links leaving the input directories, e.g. %s)",
+                    ingest.skipped().size(), ingest.skipped().get(0).source());
+        }
         Console.out("  unique articles     %6d", database.uniqueArticles());
         Console.out("  related articles    %6d", database.relatedArticles());
         Console.out("  stories             %6d", database.stories());

@@ -1,5 +1,6 @@
 package dev.storywire.app;
 
+import dev.storywire.sink.JdbcUrls;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -40,7 +41,7 @@ final class StoryDatabase {
                     + "story_articles WHERE role = 'related'");
             return new Contents(stories, unique, related, largest(connection, largestCount));
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the results from " + jdbcUrl + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot read the results from " + JdbcUrls.mask(jdbcUrl) + ": " + e.getMessage(), e);
         }
     }
 

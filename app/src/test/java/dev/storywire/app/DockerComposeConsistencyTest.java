@@ -106,6 +106,29 @@ class DockerComposeConsistencyTest {
     }
 
     @Test
+    void shouldStampRecordsOnAppendAsTheTopicSetupDoes() {
+        @SuppressWarnings("unchecked")
+        Map<String, String> environment = (Map<String, String>) services.get("kafka").get("environment");
+        assertThat(environment).containsEntry("KAFKA_LOG_MESSAGE_TIMESTAMP_TYPE", TopicSetup.TIMESTAMP_TYPE);
+        assertThat(TopicSetup.pipelineTopics(1)).allSatisfy(topic -> assertThat(topic.configs())
+                .as("configs of %s", topic.name()).containsAllEntriesOf(TopicSetup.TIMESTAMP_RULE));
+    }
+
+    @Test
+    void shouldCreateTheDocumentedTopicsWithTheTimestampRule() throws IOException {
+        String readme = Files.readString(ROOT.resolve("docs/deployment.md"));
+        Matcher rule = Pattern.compile("T=\"--config ([^=\"]+)=([^\"]+)\"").matcher(readme);
+        assertThat(rule.find()).as("the $T rule of the kafka-topics.sh commands").isTrue();
+        assertThat(Map.of(rule.group(1), rule.group(2))).isEqualTo(TopicSetup.TIMESTAMP_RULE);
+        List<String> creates = readme.lines().filter(line -> line.contains("kafka-topics.sh") && line.contains("--create"))
+                .toList();
+        List<String> created = creates.stream().map(line -> firstGroup(line, "--topic (\\S+)")).toList();
+        assertThat(created).containsAll(TopicSetup.pipelineTopics(1).stream().map(t -> t.name()).toList())
+                .contains(PipelineSettings.SINK_DLQ_TOPIC);
+        assertThat(creates).allSatisfy(line -> assertThat(line).contains("$T"));
+    }
+
+    @Test
     void shouldCopyTheJarTheBuildProduces() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
         String finalName = firstGroup(Files.readString(ROOT.resolve("app/pom.xml")), "<finalName>(.+)</finalName>");

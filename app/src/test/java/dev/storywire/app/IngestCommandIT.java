@@ -102,6 +102,50 @@ class IngestCommandIT {
         assertThat(endOffset(articles)).isEqualTo(2);
     }
 
+    @Test
+    void shouldRejectAnAliasBombAndMoveTheWatchCheckpointPastIt() throws Exception {
+        // Issue 21: 401 KB whose 400 KB scalar is referenced 500 times expanded to a 200 MB record, ingest exited 4
+        // and --watch --once retried the file on every run, never publishing the files after it.
+        Path watched = Files.createDirectories(dir.resolve("watched-bomb"));
+        Path checkpoint = dir.resolve("checkpoint-bomb.json");
+        Files.writeString(watched.resolve("a-bomb.md"), "---\ntitle: Bomb\nwebUrl: https://example.com/bomb\n"
+                + "big: &big \"" + "x".repeat(400_000) + "\"\ncopies: [" + "*big, ".repeat(499) + "*big]\n---\n");
+        Files.writeString(watched.resolve("b-valid.md"), "---\ntitle: B\nwebUrl: https://example.com/b\n---\n");
+        Path report = dir.resolve("bomb-report.json");
+        String[] watchOnce = {"--watch", watched.toString(), "--once", "--checkpoint", checkpoint.toString(),
+            "--report", report.toString()};
+
+        assertThat(ingest(watchOnce)).isEqualTo(IngestCommand.EXIT_REJECTED);
+        assertThat(endOffset(articles)).isEqualTo(1);
+        assertThat(endOffset(dlq)).isEqualTo(1);
+        JsonNode json = Json.mapper().readTree(report.toFile());
+        assertThat(json.get("rejected").asLong()).isEqualTo(1);
+        assertThat(json.get("rejections").get(0).get("reason").asText()).startsWith("YAML aliases");
+
+        assertThat(ingest(watchOnce)).as("the checkpoint moved past the rejected file").isEqualTo(IngestCommand.EXIT_OK);
+        assertThat(endOffset(dlq)).isEqualTo(1);
+        assertThat(endOffset(articles)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotReadALinkOutOfTheInputDirectoryAndListItAsSkipped() throws Exception {
+        // Issue 21: a link to /etc/passwd in a given directory was read and published to feed.dlq in full.
+        Path input = Files.createDirectories(dir.resolve("input"));
+        Path secret = Files.writeString(Files.createDirectories(dir.resolve("private")).resolve("passwd"),
+                "root:x:0:0:root:/root:/bin/bash\n");
+        Path link = Files.createSymbolicLink(input.resolve("leak.md"), secret);
+        Files.writeString(input.resolve("a.md"), "---\ntitle: A\nwebUrl: https://example.com/a\n---\n");
+        Path report = dir.resolve("link-report.json");
+
+        assertThat(ingest("--report", report.toString(), input.toString())).isEqualTo(IngestCommand.EXIT_OK);
+
+        assertThat(endOffset(articles)).isEqualTo(1);
+        assertThat(endOffset(dlq)).isZero();
+        JsonNode json = Json.mapper().readTree(report.toFile());
+        assertThat(json.get("skipped").get(0).get("source").asText()).isEqualTo(link.toString());
+        assertThat(json.get("skipped").get(0).get("reason").asText()).startsWith("symbolic link leaves");
+    }
+
     private static long endOffset(String topic) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
         try (KafkaConsumer<byte[], byte[]> consumer =

@@ -110,4 +110,44 @@ class LagCommandIT {
         assertThat(lines).hasSize(2);
         assertThat(Json.mapper().readTree(lines.get(1)).get("groups").get(0).get("lag").asLong()).isEqualTo(4);
     }
+    /**
+     * Issue 21, defect 9: a member that stopped consuming but is still in the group (a process killed with kill -9
+     * stays a member until its session times out; here a consumer that stops polling) with records waiting is not
+     * OK, from a one-shot run.
+     */
+    @Test
+    void shouldReportAStallWhenAMemberStopsConsumingWithRecordsWaiting() throws Exception {
+        String topic = "lag-command-it-stalled";
+        String group = "lag-command-it-stalled-group";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
+                    .configs(TopicSetup.TIMESTAMP_RULE))).all().get();
+        }
+        try (KafkaConsumer<String, String> member = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            member.subscribe(List.of(topic));
+            while (member.assignment().isEmpty()) {
+                member.poll(java.time.Duration.ofMillis(100));
+            }
+            member.commitSync(Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(0)));
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
+                    new StringSerializer(), new StringSerializer())) {
+                for (int i = 0; i < 5; i++) {
+                    producer.send(new ProducerRecord<>(topic, 0, "k" + i, "v" + i));
+                }
+            }
+            // The member no longer polls; its heartbeats keep it in the group, as a killed one's session does.
+            Thread.sleep(3_000);
+
+            Run run = lag("--group", group, "--json", "--max-wait", "2", "--probe", "1");
+
+            JsonNode status = Json.mapper().readTree(run.output()).get("groups").get(0);
+            assertThat(status.get("status").asText()).isEqualTo("STALL");
+            assertThat(status.get("lag").asLong()).isEqualTo(5);
+            assertThat(run.exitCode()).isEqualTo(1);
+        }
+    }
 }

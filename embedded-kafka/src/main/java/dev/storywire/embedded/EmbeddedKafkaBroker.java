@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
@@ -36,6 +37,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** The broker's log directory inside the data directory; {@code meta.properties} there marks it formatted. */
+    private static final String LOG_DIR = "logs";
 
     private final int port;
     private final int controllerPort;
@@ -107,7 +110,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("inter.broker.listener.name", "PLAINTEXT");
         // Dynamic quorum with this node as the only voter (what "format --standalone" sets up).
         props.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
-        props.put("log.dirs", dataDir.resolve("logs").toString());
+        props.put("log.dirs", dataDir.resolve(LOG_DIR).toString());
         // One node: every internal topic must live with a single replica, or exactly-once hangs.
         props.put("offsets.topic.replication.factor", "1");
         props.put("offsets.topic.num.partitions", "5");
@@ -131,7 +134,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return props;
     }
 
+    /**
+     * Formats the storage of a new data directory with a new cluster id. A directory formatted before is left as
+     * it is: its {@code meta.properties} holds the cluster id and the directory id its logs belong to, and
+     * formatting it again (even with {@code --ignore-formatted}) under a new random id made the second start fail
+     * with {@code Invalid cluster.id}.
+     */
     private void format(Properties props) {
+        Optional<String> clusterId = StorageMeta.clusterId(dataDir.resolve(LOG_DIR));
+        if (clusterId.isPresent()) {
+            log.info("Kafka storage in {} already formatted (cluster id {}); starting on its data", dataDir,
+                    clusterId.get());
+            return;
+        }
         Path config = dataDir.resolve("server.properties");
         try {
             Files.createDirectories(dataDir);

@@ -37,6 +37,8 @@ public final class DirectoryFollower {
     private final FollowCheckpoint checkpoint;
     private final Options options;
     private final Consumer<IngestReport> onBatch;
+    /** Links already reported as skipped, so each is reported once rather than at every scan. */
+    private final Set<String> reportedSkips = new HashSet<>();
 
     /**
      * @param pollInterval time between rescans
@@ -105,14 +107,21 @@ public final class DirectoryFollower {
         return total;
     }
 
-    /** One scan: publishes new and changed files as one batch, then saves the checkpoint. */
+    /**
+     * One scan: publishes new and changed files as one batch, in {@link PublishTimeOrder}, then saves the
+     * checkpoint. Links that leave the directories are skipped, and listed in the report of the first scan that
+     * finds them.
+     */
     public IngestReport pollOnce() {
         Set<Path> present = new HashSet<>();
         List<ParseResult> batch = new ArrayList<>();
         List<FileVersion> versions = new ArrayList<>();
+        List<IngestReport.Skipped> newlySkipped = new ArrayList<>();
         Instant settledBefore = options.clock().instant().minus(options.quietPeriod());
         for (Path directory : directories) {
-            for (Path file : FeedInputs.feedFilesUnder(directory)) {
+            FeedInputs.InputScan scan = FeedInputs.scanDirectory(directory);
+            scan.skipped().stream().filter(skipped -> reportedSkips.add(skipped.source())).forEach(newlySkipped::add);
+            for (Path file : scan.files()) {
                 present.add(file);
                 readIfChanged(file, settledBefore).ifPresent(version -> {
                     versions.add(version);
@@ -126,13 +135,22 @@ public final class DirectoryFollower {
                 versions.forEach(version -> checkpoint.markPublished(version.file(), version.hash()));
                 checkpoint.save();
             }
-            return IngestReport.EMPTY;
+            return reportSkipsOnly(newlySkipped);
         }
-        IngestReport report = sink.publish(batch);
+        IngestReport report = sink.publish(PublishTimeOrder.sortResults(batch)).withSkipped(newlySkipped);
         versions.forEach(version -> checkpoint.markPublished(version.file(), version.hash()));
         checkpoint.save();
         LOG.info("Published {} new or changed files from {}: {} published, {} rejected", versions.size(),
                 directories, report.published(), report.rejected());
+        onBatch.accept(report);
+        return report;
+    }
+
+    private IngestReport reportSkipsOnly(List<IngestReport.Skipped> skipped) {
+        if (skipped.isEmpty()) {
+            return IngestReport.EMPTY;
+        }
+        IngestReport report = IngestReport.EMPTY.withSkipped(skipped);
         onBatch.accept(report);
         return report;
     }

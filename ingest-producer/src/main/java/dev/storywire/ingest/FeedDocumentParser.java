@@ -144,6 +144,7 @@ public final class FeedDocumentParser {
 
     private ParseResult parsed(String source, Map<String, Object> fields, FieldLocator locator, byte[] raw)
             throws DocumentRejectedException {
+        StorableText.check(fields, locator);
         Article article = ArticleMapper.toArticle(fields, locator, source, raw, clock.instant());
         LOG.debug("{}: parsed article {}", source, article.id());
         return new ParseResult.Parsed(article, raw);

@@ -4,21 +4,30 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Reads feed inputs and publishes them: the one-shot {@code ingest} command. Files are parsed a few at a time,
- * ahead of the publisher and in parallel ({@link ParseAhead}), so a large directory never sits in memory whole.
+ * Reads feed inputs and publishes them: the one-shot {@code ingest} command. Files are parsed in parallel
+ * ({@link ParseAhead}); the batch is then published in publish-time order ({@link PublishTimeOrder}), held in memory
+ * up to a budget and spooled to a temporary file beyond it ({@link PublishOrderBuffer}).
  */
 public final class FeedIngestor implements AutoCloseable {
 
     private final FeedDocumentParser parser;
     private final FeedPublisher publisher;
+    private final Supplier<PublishOrderBuffer> bufferFactory;
 
     /** Takes ownership of {@code publisher}: {@link #close()} closes it. */
     public FeedIngestor(FeedDocumentParser parser, FeedPublisher publisher) {
+        this(parser, publisher, PublishOrderBuffer::withDefaultBudget);
+    }
+
+    /** With a given budget for holding a batch in memory before it spools to disk (for tests). */
+    FeedIngestor(FeedDocumentParser parser, FeedPublisher publisher, Supplier<PublishOrderBuffer> bufferFactory) {
         this.parser = parser;
         this.publisher = publisher;
+        this.bufferFactory = bufferFactory;
     }
 
     /** Files and directories (see {@link FeedInputs#expand}); all inputs are checked to exist before any is sent. */
@@ -26,16 +35,24 @@ public final class FeedIngestor implements AutoCloseable {
         return ingest(inputs, IngestProgress.NONE);
     }
 
-    /** As {@link #ingest(List)}, telling {@code progress} about each file as it is parsed. */
+    /**
+     * As {@link #ingest(List)}, telling {@code progress} about each file as it is parsed. Every document is parsed
+     * first, then the batch is published in {@link PublishTimeOrder} (see {@link PublishOrderBuffer} for the memory
+     * this takes); symbolic links that leave the input directories are skipped and listed in the report.
+     */
     public IngestReport ingest(List<Path> inputs, IngestProgress progress) {
-        List<Path> files = FeedInputs.expand(inputs);
+        FeedInputs.InputScan scan = FeedInputs.scan(inputs);
+        List<Path> files = scan.files();
         progress.started(files.size());
         Iterator<Path> names = files.iterator();
-        try (Stream<List<ParseResult>> parsed = ParseAhead.stream(files, parser::parseFile, ParseAhead.defaultThreads())) {
-            return publishReporting(parsed.flatMap(results -> {
+        try (PublishOrderBuffer buffer = bufferFactory.get();
+                Stream<List<ParseResult>> parsed = ParseAhead.stream(files, parser::parseFile,
+                        ParseAhead.defaultThreads())) {
+            parsed.forEach(results -> {
                 progress.fileParsed(names.next().toString(), results);
-                return results.stream();
-            }), progress);
+                results.forEach(buffer::add);
+            });
+            return publishReporting(buffer.inPublishOrder(), progress).withSkipped(scan.skipped());
         }
     }
 
@@ -49,10 +66,10 @@ public final class FeedIngestor implements AutoCloseable {
         progress.started(1);
         List<ParseResult> results = parser.parseStream(in, source, format);
         progress.fileParsed(source, results);
-        return publishReporting(results.stream(), progress);
+        return publishReporting(PublishTimeOrder.sortResults(results).iterator(), progress);
     }
 
-    private IngestReport publishReporting(Stream<ParseResult> results, IngestProgress progress) {
+    private IngestReport publishReporting(Iterator<ParseResult> results, IngestProgress progress) {
         try {
             IngestReport report = publisher.publish(results);
             progress.finished(report);

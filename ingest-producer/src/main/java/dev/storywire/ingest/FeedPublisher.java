@@ -6,10 +6,12 @@ import dev.storywire.model.Headers;
 import dev.storywire.model.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -58,26 +60,31 @@ public final class FeedPublisher implements AutoCloseable {
     }
 
     /**
-     * Sends every result, then flushes and waits for all acknowledgements.
+     * Sends every result, then flushes and waits for all acknowledgements. An article that Kafka refuses on its own
+     * (larger than {@code max.request.size} or the topic's {@code max.message.bytes}, an invalid record) or that
+     * cannot be serialised goes to the dead-letter topic instead, with the refusal as its reason.
      *
      * @return counts of acknowledged records, and the rejections in input order
-     * @throws PublishException after the flush, when any record could not be written; sending stops at the first
-     *     failure so an unreachable cluster fails once, within the producer's {@code max.block.ms} /
+     * @throws PublishException after the flush, when any record could not be written for a reason that is not the
+     *     record's own (cluster unreachable, not authorised, timeout, a dead-letter write refused); sending stops at
+     *     the first failure so an unreachable cluster fails once, within the producer's {@code max.block.ms} /
      *     {@code delivery.timeout.ms}, rather than once per document
      */
     public IngestReport publish(Iterator<? extends ParseResult> results) {
         Batch batch = new Batch();
         while (results.hasNext() && batch.failure.get() == null) {
             ParseResult result = results.next();
-            batch.read++;
+            long sequence = batch.read++;
             if (result instanceof ParseResult.Parsed parsed) {
-                sendArticle(parsed, batch);
+                sendArticle(parsed, sequence, batch);
             } else if (result instanceof ParseResult.Rejected rejected) {
-                batch.rejections.add(new IngestReport.Rejection(rejected.source(), rejected.reason()));
-                sendRejected(rejected, batch);
+                sendRejected(rejected, sequence, batch);
             }
+            sendRefusedToDeadLetters(batch);
         }
-        producer.flush();
+        do {
+            producer.flush();
+        } while (sendRefusedToDeadLetters(batch));
         IngestReport report = batch.report();
         Failure failure = batch.failure.get();
         if (failure != null) {
@@ -88,23 +95,40 @@ public final class FeedPublisher implements AutoCloseable {
         return report;
     }
 
-    private void sendArticle(ParseResult.Parsed parsed, Batch batch) {
+    private void sendArticle(ParseResult.Parsed parsed, long sequence, Batch batch) {
         Article article = parsed.article();
         String topic = config.articlesTopic();
         RecordHeaders headers = new RecordHeaders();
         header(headers, Headers.SOURCE, article.source());
         header(headers, Headers.CONTENT_HASH, article.contentHash());
         header(headers, Headers.INGESTED_AT, Long.toString(article.ingestedAt().toEpochMilli()));
+        byte[] value;
         try {
-            byte[] value = Topics.ARTICLE_SERDE.serialize(topic, article);
-            send(new ProducerRecord<>(topic, null, article.id(), value, headers), article.source(), batch.published,
-                    batch);
+            value = Topics.ARTICLE_SERDE.serialize(topic, article);
+        } catch (RuntimeException e) {
+            batch.refused.add(new Refused(sequence, parsed, "cannot serialise the article as JSON: " + e));
+            return;
+        }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, article.id(), value, headers);
+        try {
+            producer.send(record, (RecordMetadata metadata, Exception error) -> {
+                if (error == null) {
+                    batch.published.incrementAndGet();
+                    logWritten(article.source(), metadata, record.key());
+                } else if (RecordRefusal.isRecordRefusal(error)) {
+                    LOG.warn("{}: article {} refused by topic {}, sending the document to {}: {}", article.source(),
+                            article.id(), topic, config.dlqTopic(), error.toString());
+                    batch.refused.add(new Refused(sequence, parsed, RecordRefusal.reason(topic, value.length, error)));
+                } else {
+                    batch.fail(topic, article.source(), error);
+                }
+            });
         } catch (RuntimeException e) {
             batch.fail(topic, article.source(), e);
         }
     }
 
-    private void sendRejected(ParseResult.Rejected rejected, Batch batch) {
+    private void sendRejected(ParseResult.Rejected rejected, long sequence, Batch batch) {
         String topic = config.dlqTopic();
         RecordHeaders headers = new RecordHeaders();
         header(headers, Headers.SOURCE, rejected.source());
@@ -113,24 +137,41 @@ public final class FeedPublisher implements AutoCloseable {
             header(headers, Headers.DLQ_POSITION, rejected.position());
         }
         header(headers, Headers.CONTENT_HASH, Hashing.sha256Hex(rejected.rawBytes()));
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(topic, null, rejected.source(), rejected.rawBytes(), headers);
         try {
-            send(new ProducerRecord<>(topic, null, rejected.source(), rejected.rawBytes(), headers),
-                    rejected.source(), batch.rejectedAcked, batch);
+            producer.send(record, (RecordMetadata metadata, Exception error) -> {
+                if (error == null) {
+                    batch.rejections.add(new Sequenced(sequence,
+                            new IngestReport.Rejection(rejected.source(), rejected.reason())));
+                    logWritten(rejected.source(), metadata, record.key());
+                } else {
+                    // Nowhere else to put it: the run stops rather than lose the document.
+                    batch.fail(topic, rejected.source(), error);
+                }
+            });
         } catch (RuntimeException e) {
             batch.fail(topic, rejected.source(), e);
         }
     }
 
-    private void send(ProducerRecord<String, byte[]> record, String source, AtomicLong acked, Batch batch) {
-        producer.send(record, (RecordMetadata metadata, Exception error) -> {
-            if (error != null) {
-                batch.fail(record.topic(), source, error);
-            } else {
-                acked.incrementAndGet();
-                LOG.debug("{}: written to {}-{}@{} key {}", source, metadata.topic(), metadata.partition(),
-                        metadata.offset(), record.key());
+    /** Sends the articles refused so far to the dead-letter topic; whether there were any. */
+    private boolean sendRefusedToDeadLetters(Batch batch) {
+        boolean any = false;
+        for (Refused refused = batch.refused.poll(); refused != null; refused = batch.refused.poll()) {
+            any = true;
+            if (batch.failure.get() == null) {
+                ParseResult.Parsed parsed = refused.article();
+                sendRejected(new ParseResult.Rejected(parsed.source(), refused.reason(), null, parsed.rawBytes()),
+                        refused.sequence(), batch);
             }
-        });
+        }
+        return any;
+    }
+
+    private static void logWritten(String source, RecordMetadata metadata, String key) {
+        LOG.debug("{}: written to {}-{}@{} key {}", source, metadata.topic(), metadata.partition(), metadata.offset(),
+                key);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
@@ -145,12 +186,20 @@ public final class FeedPublisher implements AutoCloseable {
     private record Failure(String topic, String source, Exception cause) {
     }
 
+    /** An acknowledged rejection and its place in the input. */
+    private record Sequenced(long sequence, IngestReport.Rejection rejection) {
+    }
+
+    /** An article Kafka refused on its own, to go to the dead-letter topic. */
+    private record Refused(long sequence, ParseResult.Parsed article, String reason) {
+    }
+
     /** Counters of one {@link #publish} call; callbacks run on the producer's I/O thread. */
     private static final class Batch {
         private final AtomicLong published = new AtomicLong();
-        private final AtomicLong rejectedAcked = new AtomicLong();
         private final AtomicReference<Failure> failure = new AtomicReference<>();
-        private final List<IngestReport.Rejection> rejections = new ArrayList<>();
+        private final Queue<Sequenced> rejections = new ConcurrentLinkedQueue<>();
+        private final Queue<Refused> refused = new ConcurrentLinkedQueue<>();
         private long read;
 
         void fail(String topic, String source, Exception cause) {
@@ -159,8 +208,11 @@ public final class FeedPublisher implements AutoCloseable {
             }
         }
 
+        /** Counts derive from what was acknowledged: rejected is the number of rejections listed. */
         IngestReport report() {
-            return new IngestReport(read, published.get(), rejectedAcked.get(), rejections);
+            List<IngestReport.Rejection> inInputOrder = rejections.stream()
+                    .sorted(Comparator.comparingLong(Sequenced::sequence)).map(Sequenced::rejection).toList();
+            return IngestReport.of(read, published.get(), inInputOrder);
         }
     }
 }

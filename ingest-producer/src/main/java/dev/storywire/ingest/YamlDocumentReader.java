@@ -48,6 +48,9 @@ final class YamlDocumentReader {
         Object value;
         try {
             root = yaml.compose(new java.io.StringReader(block.body()));
+            if (root != null) {
+                AliasExpansion.check(root, limits);
+            }
             value = root == null ? null : constructor.construct(root);
         } catch (MarkedYAMLException e) {
             throw syntaxError(e, block);
@@ -66,7 +69,7 @@ final class YamlDocumentReader {
 
     private LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(limits.maxAliasesForCollections());
+        options.setMaxAliasesForCollections(limits.maxAliases());
         options.setNestingDepthLimit(limits.maxNestingDepth());
         options.setCodePointLimit(limits.maxDocumentBytes());
         options.setAllowDuplicateKeys(false);

@@ -1,6 +1,7 @@
 package dev.storywire.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storywire.model.Json;
@@ -28,5 +29,13 @@ class IngestReportTest {
 
         assertThat(first.plus(second)).isEqualTo(new IngestReport(3, 1, 2,
                 List.of(new IngestReport.Rejection("a.md", "x"), new IngestReport.Rejection("b.md", "y"))));
+    }
+
+    @Test
+    void shouldRefuseCountsThatDisagreeWithTheListOfRejections() {
+        assertThatThrownBy(() -> new IngestReport(1, 0, 0, List.of(new IngestReport.Rejection("a.md", "x"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rejected 0 with 1 rejections");
+        assertThatThrownBy(() -> new IngestReport(1, 1, 1, List.of(new IngestReport.Rejection("a.md", "x"))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -39,7 +39,8 @@ final class PluginSinkMetrics implements SinkMetrics {
         storyArticlesDeleted = meter(metrics, sensorPrefix, ROWS_DELETED, tables.storyArticles(),
                 "rows deleted from " + tables.storyArticles() + " with a tombstoned story");
         errantRecords = meter(metrics, sensorPrefix, ERRANT_RECORDS, null,
-                "unreadable records sent to the errant record reporter (the dead letter queue when configured)");
+                "records sent to the errant record reporter (the dead letter queue when configured): unreadable "
+                        + "ones and those the database refused");
     }
 
     private static Sensor meter(PluginMetrics metrics, String sensorPrefix, String name, String table,

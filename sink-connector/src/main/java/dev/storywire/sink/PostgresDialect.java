@@ -50,6 +50,12 @@ public final class PostgresDialect implements SqlDialect {
                         + " ON " + tables.storyArticles() + " (story_id)");
     }
 
+    /** PostgreSQL and pgjdbc report an SQLState for every error. */
+    @Override
+    public SqlErrorClass classify(SQLException e) {
+        return SqlErrorClass.ofSqlState(SqlErrorClass.sqlState(e));
+    }
+
     /** The driver sends strings as varchar; the cast makes PostgreSQL parse and store them as jsonb. */
     @Override
     public String jsonPlaceholder() {

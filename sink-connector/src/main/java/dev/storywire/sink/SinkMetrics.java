@@ -27,7 +27,7 @@ interface SinkMetrics {
     /** Counts the rows of one committed transaction. */
     void recordWrite(WriteResult result);
 
-    /** Counts one record sent to the errant record reporter. */
+    /** Counts one record sent to the errant record reporter: unreadable, or refused by the database. */
     void recordErrantRecord();
 
     /**

@@ -40,6 +40,9 @@ public interface SqlDialect {
     /** Binds a point in time; {@code null} binds SQL NULL. */
     void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException;
 
+    /** What a database error of this database says about the write that failed. */
+    SqlErrorClass classify(SQLException e);
+
     /** Binds JSON text to a {@link #jsonPlaceholder()}; {@code null} binds SQL NULL. */
     void setJson(PreparedStatement statement, int index, String json) throws SQLException;
 }

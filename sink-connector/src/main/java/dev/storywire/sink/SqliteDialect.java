@@ -102,6 +102,12 @@ public final class SqliteDialect implements SqlDialect {
                         + " ON " + tables.storyArticles() + " (story_id)");
     }
 
+    /** The SQLite driver reports no SQLState but SQLite's result code as the error code. */
+    @Override
+    public SqlErrorClass classify(SQLException e) {
+        return SqlErrorClass.ofSqliteResultCode(SqlErrorClass.errorCode(e));
+    }
+
     @Override
     public String jsonPlaceholder() {
         return "?";

@@ -53,14 +53,14 @@ public final class StorySinkConfig extends AbstractConfig {
     private final String articlesTopic;
 
     public StorySinkConfig(Map<String, String> props) {
-        // No logging of all values here: connection.url may carry credentials in its query string.
+        // No logging of all values here: connection.url may carry a password (masked only by JdbcUrls.mask).
         // The connector and task log describe() instead.
         super(CONFIG_DEF, props, false);
         this.connectionUrl = getString(CONNECTION_URL).trim();
         this.connectionUser = getString(CONNECTION_USER);
         this.connectionPassword = getPassword(CONNECTION_PASSWORD);
         this.dialect = SqlDialects.forUrl(connectionUrl).orElseThrow(() -> new ConfigException(
-                CONNECTION_URL, redactedUrl(connectionUrl), "unsupported JDBC URL"));
+                CONNECTION_URL, JdbcUrls.mask(connectionUrl), "unsupported JDBC URL"));
         this.tableNames = TableNames.withPrefix(getString(TABLE_PREFIX));
         this.batchSize = getInt(BATCH_SIZE);
         this.maxRetries = getInt(MAX_RETRIES);
@@ -76,7 +76,8 @@ public final class StorySinkConfig extends AbstractConfig {
         ConfigDef def = new ConfigDef();
         def.define(CONNECTION_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new JdbcUrlValidator(), Importance.HIGH,
                 "JDBC URL of the database, e.g. jdbc:sqlite:/var/lib/storywire/stories.db or "
-                        + "jdbc:postgresql://db:5432/storywire. Only SQLite and PostgreSQL are supported.",
+                        + "jdbc:postgresql://db:5432/storywire. Only SQLite and PostgreSQL are supported. A password "
+                        + "in the URL is masked in logs and messages; prefer connection.password.",
                 GROUP_CONNECTION, ++order, Width.LONG, "JDBC URL");
         def.define(CONNECTION_USER, Type.STRING, null, ConfigDef.LambdaValidator.with(
                         StorySinkConfig::validateUser, () -> "unset, or a name without surrounding spaces"),
@@ -109,10 +110,13 @@ public final class StorySinkConfig extends AbstractConfig {
 
         order = 0;
         def.define(MAX_RETRIES, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
-                "How many times a put() that failed on a database error is retried before the task fails.",
+                "How many times in a row a put() that failed on a transient database error (connection refused "
+                        + "or lost, deadlock, serialization failure, ...) is retried before the task fails. Data "
+                        + "errors (the record goes to the errant record reporter) and configuration errors "
+                        + "(authentication, no such database: the task fails at once) are not retried.",
                 GROUP_RETRIES, ++order, Width.SHORT, "Maximum retries");
         def.define(RETRY_BACKOFF_MS, Type.LONG, 3000L, ConfigDef.Range.atLeast(0L), Importance.MEDIUM,
-                "Milliseconds Connect waits before redelivering a batch that failed on a database error.",
+                "Milliseconds Connect waits before redelivering a batch that failed on a transient database error.",
                 GROUP_RETRIES, ++order, Width.SHORT, "Retry backoff (ms)");
 
         order = 0;
@@ -151,7 +155,7 @@ public final class StorySinkConfig extends AbstractConfig {
             }
             String url = value.toString().trim();
             if (SqlDialects.forUrl(url).isEmpty()) {
-                throw new ConfigException(name, redactedUrl(url),
+                throw new ConfigException(name, JdbcUrls.mask(url),
                         "unsupported JDBC URL: expected jdbc:sqlite:<file> or jdbc:postgresql://<host>/<db>");
             }
         }
@@ -232,12 +236,6 @@ public final class StorySinkConfig extends AbstractConfig {
         }
     }
 
-    /** The URL without its query string, which may hold a password. */
-    static String redactedUrl(String url) {
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query) + "?...";
-    }
-
     public String connectionUrl() {
         return connectionUrl;
     }
@@ -287,10 +285,10 @@ public final class StorySinkConfig extends AbstractConfig {
         return articlesTopic;
     }
 
-    /** A one-line summary for logs: no password, no URL query string. */
+    /** A one-line summary for logs, with the URL's passwords masked ({@link JdbcUrls#mask}). */
     public String describe() {
         return String.format(Locale.ROOT, "%s tables %s/%s, batch.size=%d, delete.enabled=%s, topics %s + %s",
-                redactedUrl(connectionUrl), tableNames.stories(), tableNames.storyArticles(), batchSize,
+                JdbcUrls.mask(connectionUrl), tableNames.stories(), tableNames.storyArticles(), batchSize,
                 deleteEnabled, storiesTopic, articlesTopic);
     }
 }

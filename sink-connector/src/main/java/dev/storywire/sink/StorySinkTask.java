@@ -1,10 +1,15 @@
 package dev.storywire.sink;
 
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -16,12 +21,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Upserts the records of one {@code put()} into the database in a single transaction.
+ * Upserts the records of one {@code put()} into the database in a single transaction ({@link StoryStore}).
  *
- * <p>Unreadable records go to Connect's errant record reporter (the DLQ when configured) and the task goes
- * on; without a reporter the task fails naming the record. A database error rolls the transaction back and
- * asks Connect to redeliver the batch after {@code retry.backoff.ms}, up to {@code max.retries} times in a
- * row; then the task fails with the database's message.
+ * <p>What happens to a record that cannot be written depends on why ({@link SqlErrorClass}):
+ * <ul>
+ *   <li>unreadable (not JSON, wrong shape) or refused by the database for its values (a data error such as a
+ *       NUL character in PostgreSQL text): sent to Connect's errant record reporter (the DLQ when configured)
+ *       with the reason, and the rest of the batch is written; without a reporter
+ *       ({@code errors.tolerance=none} and no DLQ) the task fails naming the record, since Connect's contract
+ *       then is to stop rather than skip;</li>
+ *   <li>a configuration error (authentication, no such database, missing privilege or table): the task fails
+ *       at once, at start or at the put that meets it, with one log line naming the database URL (passwords
+ *       masked): retrying cannot fix it;</li>
+ *   <li>anything else (connection refused or lost, deadlock, serialization failure, unknown): the transaction
+ *       is rolled back and Connect redelivers the batch after {@code retry.backoff.ms}, up to
+ *       {@code max.retries} times in a row; then the task fails with the database's message.</li>
+ * </ul>
  *
  * <p>Rows written and deleted per table and errant records are counted in the worker's plugin metrics
  * ({@link PluginSinkMetrics}) when the worker has them (Kafka 4.1+).
@@ -29,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class StorySinkTask extends SinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorySinkTask.class);
+    /** How many refused records a failure message lists before it only counts the rest. */
+    private static final int REFUSALS_LISTED = 5;
 
     private StorySinkConfig config;
     private RecordReader reader;
@@ -54,6 +71,23 @@ public final class StorySinkTask extends SinkTask {
         retriesLeft = config.maxRetries();
         LOG.info("Starting story sink task: {}; errant records {}", config.describe(),
                 errantReporter == null ? "fail the task" : "go to the errant record reporter");
+        connectEarly();
+    }
+
+    /**
+     * Connects at start so that a configuration error (a wrong password, no such database) fails the task at
+     * once, even while no records arrive. Any other failure only logs: the first put connects again and retries.
+     */
+    private void connectEarly() {
+        try {
+            store.open();
+        } catch (SQLException e) {
+            if (config.dialect().classify(e) == SqlErrorClass.CONFIGURATION) {
+                throw configurationFailure(e);
+            }
+            LOG.warn("Cannot connect to the {} database {} yet: {}; the first put tries again",
+                    config.dialect().name(), JdbcUrls.mask(config.connectionUrl()), describe(e));
+        }
     }
 
     private ErrantRecordReporter errantReporter() {
@@ -69,29 +103,47 @@ public final class StorySinkTask extends SinkTask {
         if (records.isEmpty()) {
             return;
         }
-        ChangeSet changes = new ChangeSet(config.deleteEnabled());
+        List<SinkChange> changes = readAll(records);
+        if (changes.isEmpty()) {
+            return;
+        }
+        StoryStore.Outcome outcome;
+        try {
+            outcome = store.write(changes);
+        } catch (SQLException e) {
+            throw databaseFailure(records, e);
+        }
+        retriesLeft = config.maxRetries();
+        reportedSinceLastCommit.clear();
+        metrics.recordWrite(outcome.written());
+        LOG.debug("Committed {} records ({}): {}", records.size(), RecordDescriptions.offsets(records),
+                outcome.written());
+        if (!outcome.refused().isEmpty()) {
+            reportRefused(outcome.refused());
+        }
+    }
+
+    /** The changes the records ask for, in record order; unreadable records are reported. */
+    private List<SinkChange> readAll(Collection<SinkRecord> records) {
+        List<SinkChange> changes = new ArrayList<>(records.size());
+        int skippedTombstones = 0;
         for (SinkRecord record : records) {
             try {
-                reader.read(record).ifPresent(changes::add);
+                Optional<SinkChange> change = reader.read(record);
+                if (change.isPresent() && change.get() instanceof SinkChange.StoryTombstone
+                        && !config.deleteEnabled()) {
+                    skippedTombstones++;
+                } else {
+                    change.ifPresent(changes::add);
+                }
             } catch (UnreadableRecordException e) {
                 reportUnreadable(record, e);
             }
         }
-        if (changes.skippedTombstones() > 0) {
-            LOG.debug("Skipped {} tombstones (delete.enabled=false)", changes.skippedTombstones());
+        if (skippedTombstones > 0) {
+            LOG.debug("Skipped {} tombstones (delete.enabled=false)", skippedTombstones);
         }
-        if (changes.isEmpty()) {
-            return;
-        }
-        try {
-            WriteResult result = store.write(changes);
-            retriesLeft = config.maxRetries();
-            reportedSinceLastCommit.clear();
-            metrics.recordWrite(result);
-            LOG.debug("Committed {} records ({}): {}", records.size(), RecordDescriptions.offsets(records), result);
-        } catch (SQLException e) {
-            throw databaseFailure(records, e);
-        }
+        return changes;
     }
 
     private void reportUnreadable(SinkRecord record, UnreadableRecordException e) {
@@ -106,9 +158,37 @@ public final class StorySinkTask extends SinkTask {
         }
     }
 
+    /**
+     * Reports the records the database refused; the rest of their batch is committed. Without a reporter the
+     * task fails naming them: with {@code errors.tolerance=none} Connect stops at a bad record rather than skip
+     * it, and a redelivery after a restart writes the committed rest again harmlessly (upserts).
+     */
+    private void reportRefused(List<StoryStore.Refusal> refused) {
+        List<RefusedRecordException> errors = refused.stream()
+                .map(r -> new RefusedRecordException(r.change().record(), config.dialect().name(), r.error()))
+                .toList();
+        if (errantReporter == null) {
+            String listed = errors.stream().limit(REFUSALS_LISTED).map(RefusedRecordException::getMessage)
+                    .collect(Collectors.joining(" | "));
+            String more = errors.size() > REFUSALS_LISTED ? " | and " + (errors.size() - REFUSALS_LISTED) + " more" : "";
+            throw new ConnectException(errors.size() + " record(s) refused by the database, the rest of the batch "
+                    + "written: " + listed + more
+                    + " (configure errors.tolerance=all and a dead letter queue to skip such records)",
+                    errors.get(0));
+        }
+        for (int i = 0; i < refused.size(); i++) {
+            LOG.warn("{}; sent to the errant record reporter", errors.get(i).getMessage());
+            errantReporter.report(refused.get(i).change().record(), errors.get(i));
+            metrics.recordErrantRecord();
+        }
+    }
+
     private ConnectException databaseFailure(Collection<SinkRecord> records, SQLException e) {
-        String what = records.size() + " records (" + RecordDescriptions.offsets(records) + ") to "
-                + config.dialect().name() + " " + StorySinkConfig.redactedUrl(config.connectionUrl());
+        if (config.dialect().classify(e) == SqlErrorClass.CONFIGURATION) {
+            return configurationFailure(e);
+        }
+        String database = config.dialect().name() + " database " + JdbcUrls.mask(config.connectionUrl());
+        String what = records.size() + " records (" + RecordDescriptions.offsets(records) + ") to the " + database;
         if (retriesLeft > 0) {
             retriesLeft--;
             LOG.warn("Writing {} failed: {}; retrying in {} ms, {} retries left", what, describe(e),
@@ -120,14 +200,32 @@ public final class StorySinkTask extends SinkTask {
                 + " retries: " + describe(e), e);
     }
 
-    /** The database's message with its SQLState and chained exceptions (batch drivers chain the real cause). */
+    /** Logs one line naming the database (passwords masked) and returns the exception that fails the task. */
+    private ConnectException configurationFailure(SQLException e) {
+        String message = "Cannot write to the " + config.dialect().name() + " database "
+                + JdbcUrls.mask(config.connectionUrl()) + ": " + describe(e) + ". Retrying cannot fix this "
+                + "(authentication, database, privileges or tables): fix the connector's configuration or the "
+                + "database, then restart the task";
+        LOG.error(message);
+        return new ConnectException(message, e);
+    }
+
+    /**
+     * The database's message on one line, with its SQLState and chained exceptions. A batch driver's own message (pgjdbc:
+     * "Batch entry 3 INSERT ... was aborted") is left out when it chains the database's error.
+     */
     static String describe(SQLException e) {
         StringBuilder text = new StringBuilder();
-        for (SQLException current = e; current != null && text.length() < 1000; current = current.getNextException()) {
+        SQLException first = e instanceof BatchUpdateException && e.getNextException() != null
+                ? e.getNextException()
+                : e;
+        for (SQLException current = first; current != null && text.length() < 1000;
+                current = current.getNextException()) {
             if (!text.isEmpty()) {
                 text.append("; next: ");
             }
-            text.append(current.getMessage()).append(" [SQLState ").append(current.getSQLState())
+            String message = String.valueOf(current.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
+            text.append(message).append(" [SQLState ").append(current.getSQLState())
                     .append(", error ").append(current.getErrorCode()).append(']');
         }
         return text.toString();

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +23,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes {@link ChangeSet}s to the database, one transaction each, in JDBC batches of {@code batch.size}.
- * Holds one connection, opened on first use and dropped after any failure so the next attempt reconnects.
+ * Writes the changes of one {@code put()} to the database in one transaction, collapsed per key
+ * ({@link ChangeSet}) and sent in JDBC batches of {@code batch.size}.
+ *
+ * <p>When the database refuses a value ({@link SqlErrorClass#DATA}, e.g. PostgreSQL's 22021 for a NUL in
+ * text), the transaction is rolled back and written again in halves, each inside a savepoint: a half that
+ * fails is rolled back to its savepoint and split again, down to the single changes the database refuses.
+ * Everything else is committed in that one transaction; the refused changes come back with the database's
+ * error. With k refused records among n, that costs about k·log2(n) extra attempts, and nothing on the
+ * healthy path. Any other error rolls the transaction back and is rethrown.
+ *
+ * <p>Holds one connection, opened on first use and dropped after any failure so the next attempt reconnects.
  * Not thread-safe: one per task.
  */
 public final class StoryStore implements AutoCloseable {
@@ -41,25 +51,102 @@ public final class StoryStore implements AutoCloseable {
         this.sql = SinkStatements.of(dialect, config.tableNames());
     }
 
+    /** A change the database refused, with its error. */
+    public record Refusal(SinkChange change, SQLException error) {
+    }
+
     /**
-     * Applies the changes in one transaction and commits. On failure the transaction is rolled back, the
+     * What a committed {@link #write} did.
+     *
+     * @param written the rows of the changes the database accepted
+     * @param refused the changes the database refused (data errors), in record order of their isolation
+     */
+    public record Outcome(WriteResult written, List<Refusal> refused) {
+        public Outcome {
+            refused = List.copyOf(refused);
+        }
+    }
+
+    /** Connects (and creates the tables) now rather than at the first write; a no-op when connected. */
+    public void open() throws SQLException {
+        connection();
+    }
+
+    /**
+     * Applies the changes, in record order, in one transaction and commits; changes the database refuses for
+     * their values are left out and returned. On any other failure the transaction is rolled back, the
      * connection closed, and the exception rethrown.
      */
-    public WriteResult write(ChangeSet changes) throws SQLException {
+    public Outcome write(List<SinkChange> changes) throws SQLException {
         Connection c = connection();
         try {
-            Deleted deleted = deleteStories(c, changes.storyDeletes());
-            List<Story> upserts = changes.storyUpserts();
-            List<Story> accepted = upsertStories(c, upserts);
-            int related = upsertRelated(c, accepted);
-            int articles = upsertArticles(c, changes.articleUpserts());
+            Outcome outcome;
+            try {
+                outcome = new Outcome(apply(c, changes), List.of());
+            } catch (SQLException e) {
+                if (dialect.classify(e) != SqlErrorClass.DATA) {
+                    throw e;
+                }
+                c.rollback();
+                LOG.info("The database refused a value among {} changes ({}); writing them again in parts to "
+                        + "find the refused records", changes.size(), StorySinkTask.describe(e));
+                List<Refusal> refused = new ArrayList<>();
+                WriteResult written = isolate(c, changes, e, refused);
+                outcome = new Outcome(written, refused);
+            }
             c.commit();
-            return new WriteResult(deleted.stories(), deleted.articles(), accepted.size(),
-                    upserts.size() - accepted.size(), articles, related);
+            return outcome;
         } catch (SQLException | RuntimeException e) {
             rollbackAndDisconnect();
             throw e;
         }
+    }
+
+    /**
+     * Writes {@code changes}, which the database just refused with {@code failure}, without the refused ones: a
+     * single change is refused; more are split in halves, each applied in order by {@link #applyIsolating}.
+     */
+    private WriteResult isolate(Connection c, List<SinkChange> changes, SQLException failure, List<Refusal> refused)
+            throws SQLException {
+        if (changes.size() == 1) {
+            refused.add(new Refusal(changes.get(0), failure));
+            return WriteResult.NONE;
+        }
+        int middle = changes.size() / 2;
+        // In order: a later change of a key must still come after an earlier one.
+        WriteResult first = applyIsolating(c, changes.subList(0, middle), refused);
+        return first.plus(applyIsolating(c, changes.subList(middle, changes.size()), refused));
+    }
+
+    /** Applies {@code changes} inside a savepoint; when the database refuses a value, rolls back to it and isolates. */
+    private WriteResult applyIsolating(Connection c, List<SinkChange> changes, List<Refusal> refused)
+            throws SQLException {
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            WriteResult written = apply(c, changes);
+            c.releaseSavepoint(savepoint);
+            return written;
+        } catch (SQLException e) {
+            if (dialect.classify(e) != SqlErrorClass.DATA) {
+                throw e;
+            }
+            c.rollback(savepoint);
+            c.releaseSavepoint(savepoint);
+            return isolate(c, changes, e, refused);
+        }
+    }
+
+    /** Writes the changes, collapsed per key, without committing. */
+    private WriteResult apply(Connection c, List<SinkChange> changes) throws SQLException {
+        ChangeSet changeSet = new ChangeSet(config.deleteEnabled());
+        changes.forEach(changeSet::add);
+        Deleted deleted = deleteStories(c, changeSet.storyDeletes());
+        List<Story> upserts = changeSet.storyUpserts();
+        List<Story> accepted = upsertStories(c, upserts);
+        int related = upsertRelated(c, accepted);
+        int articles = upsertArticles(c, changeSet.articleUpserts());
+        return new WriteResult(deleted.stories(), deleted.articles(), accepted.size(),
+                upserts.size() - accepted.size(), articles, related);
     }
 
     private Connection connection() throws SQLException {
@@ -83,7 +170,7 @@ public final class StoryStore implements AutoCloseable {
         Connection opened = dialect.driver().connect(url, properties);
         if (opened == null) {
             throw new SQLException("the " + dialect.name() + " driver does not accept "
-                    + StorySinkConfig.redactedUrl(url));
+                    + JdbcUrls.mask(url));
         }
         try {
             dialect.configure(opened);
@@ -95,7 +182,7 @@ public final class StoryStore implements AutoCloseable {
             closeQuietly(opened);
             throw e;
         }
-        LOG.info("Connected to {} database {}", dialect.name(), StorySinkConfig.redactedUrl(url));
+        LOG.info("Connected to {} database {}", dialect.name(), JdbcUrls.mask(url));
         connection = opened;
         return opened;
     }

@@ -39,6 +39,9 @@ final class PostgresServer implements AutoCloseable {
 
     static final String URL_ENV = "STORYWIRE_TEST_POSTGRES_URL";
     static final String BIN_ENV = "STORYWIRE_TEST_POSTGRES_BIN";
+    /** The one role of a private server that must give a password (scram-sha-256); every other is trusted. */
+    static final String PASSWORD_USER = "storywire_pw";
+    static final String PASSWORD = "right-password";
     private static final Path DEBIAN_BINARIES = Path.of("/usr/lib/postgresql");
     private static final String SYSTEM_USER = "postgres";
     private static final long COMMAND_TIMEOUT_SECONDS = 60;
@@ -130,6 +133,21 @@ final class PostgresServer implements AutoCloseable {
         return base.substring(0, slash + 1) + database + rest;
     }
 
+    /**
+     * A JDBC URL without password for {@value #PASSWORD_USER}, a role that must log in with the password
+     * {@value #PASSWORD}; the role is created on first use. Only a private server requires passwords.
+     */
+    String passwordUserUrl() {
+        requirePrivate();
+        try (Connection c = DriverManager.getConnection(adminUrl); Statement statement = c.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + PASSWORD_USER
+                    + "') THEN CREATE ROLE " + PASSWORD_USER + " LOGIN PASSWORD '" + PASSWORD + "'; END IF; END $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create role " + PASSWORD_USER + ": " + e.getMessage(), e);
+        }
+        return instance.url("postgres").replace("user=postgres", "user=" + PASSWORD_USER);
+    }
+
     /** True when this is a private server that {@link #stop()} and {@link #start()} can take down and up. */
     boolean canRestart() {
         return instance != null;
@@ -191,10 +209,17 @@ final class PostgresServer implements AutoCloseable {
                 // trust: only loopback and a socket in our own directory; -N: a test cluster needs no fsync.
                 instance.run("initdb", "-D", instance.data.toString(), "-A", "trust", "-U", "postgres",
                         "-E", "UTF8", "--locale=C", "-N");
+                instance.requirePasswordOf(PASSWORD_USER);
                 return instance;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot prepare a PostgreSQL data directory", e);
             }
+        }
+
+        /** The first line of pg_hba.conf wins: {@code user} logs in over TCP with a password, all others trusted. */
+        private void requirePasswordOf(String user) throws IOException {
+            Path hba = data.resolve("pg_hba.conf");
+            Files.writeString(hba, "host all " + user + " 127.0.0.1/32 scram-sha-256\n" + Files.readString(hba));
         }
 
         private static int freePort() throws IOException {

@@ -1,8 +1,12 @@
 package dev.storywire.sink;
 
+import static dev.storywire.sink.Fixtures.article;
+import static dev.storywire.sink.Fixtures.storyArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.storywire.model.Article;
+import dev.storywire.model.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +71,34 @@ class PostgresStorySinkWorkerIT extends StorySinkWorkerIT {
                     .hasValueSatisfying(row -> assertThat(row).containsEntry("title", title)
                             .containsEntry("story_id", storyId));
         }
+        assertThat(worker.connectorState(connector)).isEqualTo("RUNNING, task 0 RUNNING");
+    }
+
+    @Test
+    void shouldSendARecordPostgresRefusesToTheDeadLetterQueueAndWriteTheRest() throws Exception {
+        String connector = startConnector(connectorConfig());
+        List<ProducerRecord<String, String>> records = new ArrayList<>(stories(0, 20, 1));
+        // The article of st-7 again, with a NUL in its title (a YAML "\0" escape in a feed): PostgreSQL refuses
+        // it with SQLState 22021 in the middle of the batch.
+        Article poisoned = article("outage.example/7", "Story 7 with a \0 NUL", "https://outage.example/7", "Outage",
+                Fixtures.T0.plusSeconds(7));
+        records.add(articleRecord(storyArticle("st-7", Role.PRIMARY, poisoned)));
+        records.addAll(stories(20, 20, 1));
+        send(records);
+
+        awaitCaughtUp(connector);
+
+        assertThat(deadLetters()).singleElement().satisfies(dead -> {
+            assertThat(dead.key()).isEqualTo("outage.example/7");
+            assertThat(dead.value()).contains("Story 7 with a \\u0000 NUL");
+            assertThat(header(dead, ERROR_MESSAGE_HEADER)).contains("SQLState 22021", "topic=" + articlesTopic,
+                    "offset=20");
+        });
+        assertThat(db.storyCount()).isEqualTo(40);
+        assertThat(db.articleCount()).isEqualTo(40);
+        assertThat(db.article("outage.example/7")).hasValueSatisfying(row -> assertThat(row)
+                .as("the earlier, storable version stays").containsEntry("title", "Story 7 v1"));
+        assertThat(pluginMetric(connector, null, "sink-errant-records-total")).isEqualTo(1.0);
         assertThat(worker.connectorState(connector)).isEqualTo("RUNNING, task 0 RUNNING");
     }
 }

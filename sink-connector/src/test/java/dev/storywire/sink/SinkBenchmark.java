@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Benchmark, not a test: rows/s of story updates into PostgreSQL through the connector's put path
  * ({@link StorySinkTask#put} with records as StringConverter hands them over, batches of 500 like Connect's
  * default {@code max.poll.records}), against a plain JDBC batched insert of the same rows in the same run and
- * the same server. Writes {@code bench/results/sink.json}; run it with {@code bench/sink}.
+ * the same server, and once more with one record per put that PostgreSQL refuses (the cost of isolating it).
+ * Writes {@code bench/results/sink.json}; run it with {@code bench/sink}.
  *
  * <p>Arguments: output file (default {@code ../bench/results/sink.json}), story count (default 100000).
  */
@@ -38,6 +39,8 @@ public final class SinkBenchmark {
     /** Connect's default max.poll.records: how many records one put() gets at most. */
     private static final int PUT_SIZE = 500;
     private static final int WARM_UP_STORIES = 20_000;
+    /** One refused record per put of {@value #PUT_SIZE}. */
+    private static final int REFUSED_EVERY = 500;
 
     private SinkBenchmark() {
     }
@@ -55,7 +58,9 @@ public final class SinkBenchmark {
             List<Story> stories = stories(count);
             double jdbcSeconds = viaJdbc(server.createSchema("bench_jdbc"), stories);
             double connectorSeconds = viaConnector(server.createSchema("bench_connector"), stories);
-            write(output, count, connectorSeconds, jdbcSeconds);
+            double refusedSeconds = viaConnector(server.createSchema("bench_connector_refused"),
+                    withRefusedHeadlines(stories));
+            write(output, count, connectorSeconds, jdbcSeconds, refusedSeconds);
         }
     }
 
@@ -72,13 +77,29 @@ public final class SinkBenchmark {
         return stories;
     }
 
+    /**
+     * The same stories with a NUL in the headline of one in {@value #REFUSED_EVERY}, which PostgreSQL refuses
+     * (SQLState 22021): one refused record in every put, the worst spread for the sink's isolation.
+     */
+    private static List<Story> withRefusedHeadlines(List<Story> stories) {
+        List<Story> result = new ArrayList<>(stories.size());
+        for (int i = 0; i < stories.size(); i++) {
+            Story s = stories.get(i);
+            result.add(i % REFUSED_EVERY != REFUSED_EVERY / 2 ? s : new Story(s.storyId(), s.headline() + " \0",
+                    s.articleCount(), s.members(), s.providers(), s.topics(), s.firstSeen(), s.lastUpdated(),
+                    s.version()));
+        }
+        return result;
+    }
+
     private static double viaConnector(String url, List<Story> stories) {
         List<SinkRecord> records = new ArrayList<>(stories.size());
         for (int i = 0; i < stories.size(); i++) {
             records.add(Fixtures.storyRecord(i, stories.get(i)));
         }
         StorySinkTask task = new StorySinkTask();
-        task.initialize(RecordingSinkTaskContext.withErrantReporter(Map.of()));
+        RecordingSinkTaskContext context = RecordingSinkTaskContext.withErrantReporter(Map.of());
+        task.initialize(context);
         task.start(Map.of(StorySinkConfig.CONNECTION_URL, url, StorySinkConfig.BATCH_SIZE, String.valueOf(PUT_SIZE)));
         try {
             task.put(records.subList(0, 1)); // connects and creates the tables outside the measurement
@@ -86,7 +107,9 @@ public final class SinkBenchmark {
             for (int from = 0; from < records.size(); from += PUT_SIZE) {
                 task.put(records.subList(from, Math.min(records.size(), from + PUT_SIZE)));
             }
-            return (System.nanoTime() - start) / 1e9;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            LOG.info("{} records, {} refused, in {} s", records.size(), context.reported.size(), seconds);
+            return seconds;
         } finally {
             task.stop();
         }
@@ -128,7 +151,8 @@ public final class SinkBenchmark {
         }
     }
 
-    private static void write(Path output, int count, double connectorSeconds, double jdbcSeconds) throws IOException {
+    private static void write(Path output, int count, double connectorSeconds, double jdbcSeconds,
+            double refusedSeconds) throws IOException {
         double connectorRate = count / connectorSeconds;
         double jdbcRate = count / jdbcSeconds;
         ObjectNode result = Json.mapper().createObjectNode();
@@ -142,6 +166,12 @@ public final class SinkBenchmark {
         result.put("plainJdbcSeconds", Math.round(jdbcSeconds * 100) / 100.0);
         result.put("ratio", Math.round(connectorRate / jdbcRate * 100) / 100.0);
         result.put("target", 0.7);
+        result.put("connectorWithRefusedRowsPerSecond", Math.round(count / refusedSeconds));
+        result.put("connectorWithRefusedSeconds", Math.round(refusedSeconds * 100) / 100.0);
+        result.put("refusedPerPut", PUT_SIZE / REFUSED_EVERY);
+        result.put("refusedPath", "the same stories, one in " + REFUSED_EVERY + " with a NUL in its headline "
+                + "(SQLState 22021): each put rolls back, writes again in halves inside savepoints down to the "
+                + "refused record, reports it and commits the rest");
         result.put("connectorPath", "StorySinkTask.put: JSON parse, version-guarded upsert of the story, "
                 + "replace of its related member row, one transaction per put of " + PUT_SIZE + " records");
         result.put("reference", "plain INSERT of the same story rows, JDBC batches of " + PUT_SIZE
@@ -150,7 +180,8 @@ public final class SinkBenchmark {
         result.put("java", System.getProperty("java.version"));
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
-        LOG.info("Connector {} rows/s, plain JDBC {} rows/s, ratio {}; written to {}", Math.round(connectorRate),
-                Math.round(jdbcRate), result.get("ratio"), output);
+        LOG.info("Connector {} rows/s, plain JDBC {} rows/s, ratio {}; with a refused record per put {} rows/s; "
+                + "written to {}", Math.round(connectorRate), Math.round(jdbcRate), result.get("ratio"),
+                result.get("connectorWithRefusedRowsPerSecond"), output);
     }
 }

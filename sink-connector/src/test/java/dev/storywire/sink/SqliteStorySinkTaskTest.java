@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -30,6 +31,16 @@ class SqliteStorySinkTaskTest extends StorySinkTaskTest {
     @Override
     String newDatabaseUrl() {
         return "jdbc:sqlite:" + dir.resolve("data/stories.db");
+    }
+
+    /** A trigger that aborts the insert or update: SQLITE_CONSTRAINT_TRIGGER, with the trigger's message. */
+    @Override
+    void refuseTitlesContaining(String word) {
+        for (String event : List.of("INSERT", "UPDATE")) {
+            db.execute("CREATE TRIGGER " + REFUSED_TITLE + "_" + event.toLowerCase() + " BEFORE " + event
+                    + " ON story_articles WHEN NEW.title LIKE '%" + word + "%' BEGIN SELECT RAISE(ABORT, '"
+                    + REFUSED_TITLE + ": " + word + "'); END");
+        }
     }
 
     @Test

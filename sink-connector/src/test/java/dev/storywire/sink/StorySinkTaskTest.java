@@ -61,6 +61,14 @@ abstract class StorySinkTaskTest {
     /** The JDBC URL of a new, empty database. */
     abstract String newDatabaseUrl();
 
+    /**
+     * Makes the database refuse story_articles rows whose title contains {@code word}, with an error naming
+     * {@value #REFUSED_TITLE}: a data error of one record, as a constraint an operator added would raise.
+     */
+    abstract void refuseTitlesContaining(String word);
+
+    static final String REFUSED_TITLE = "refused_title";
+
     @BeforeEach
     void startTask() {
         url = newDatabaseUrl();
@@ -335,6 +343,96 @@ abstract class StorySinkTaskTest {
                 .isNotInstanceOf(RetriableException.class)
                 .hasMessageContaining("topic=stories.articles partition=3 offset=42")
                 .hasMessageContaining("not json");
+    }
+
+    /** Articles at offsets 1..7 of the articles topic, those at 3 and 6 with a title the database refuses. */
+    private List<SinkRecord> articlesWithTwoRefused() {
+        List<SinkRecord> records = new ArrayList<>();
+        for (int offset = 1; offset <= 7; offset++) {
+            String title = offset % 3 == 0 ? "Title " + offset + " poison" : "Title " + offset;
+            Article article = article("news.example/" + offset, title, "https://news.example/" + offset, "News", T0);
+            records.add(articleRecord(offset, storyArticle("st-0", Role.PRIMARY, article)));
+        }
+        return records;
+    }
+
+    @Test
+    void shouldSendRecordsTheDatabaseRefusesToTheErrantReporterAndWriteTheRest() {
+        put(storyRecord(0, story("st-0", 1)));
+        refuseTitlesContaining("poison");
+        List<SinkRecord> records = new ArrayList<>(articlesWithTwoRefused());
+        // A story whose related member (a story_articles row) has a refused title: the story record is refused.
+        records.add(storyRecord(1, story("st-1", 1, member(a.id(), Role.PRIMARY, T0),
+                member("poison.example/r", Role.RELATED, T0))));
+        records.add(storyRecord(2, story("st-2", 1, member(b.id(), Role.PRIMARY, T0))));
+
+        task.put(records);
+
+        assertThat(context.reported).extracting(r -> RecordDescriptions.position(r.record()))
+                .containsExactlyInAnyOrder("topic=stories.articles partition=0 offset=3",
+                        "topic=stories.articles partition=0 offset=6", "topic=stories partition=0 offset=1");
+        assertThat(context.reported).allSatisfy(reported -> assertThat(reported.error().getMessage())
+                .contains(RecordDescriptions.position(reported.record()), REFUSED_TITLE));
+        assertThat(context.timeouts).as("a data error is not retried").isEmpty();
+        assertThat(db.articlesOf("st-0")).extracting(row -> row.get("article_id")).containsExactlyInAnyOrder(
+                "news.example/1", "news.example/2", "news.example/4", "news.example/5", "news.example/7");
+        assertThat(db.story("st-1")).isEmpty();
+        assertThat(db.story("st-2")).isPresent();
+    }
+
+    @Test
+    void shouldKeepTheEarlierRecordOfAKeyWhenTheDatabaseRefusesTheLaterOneOfTheSameBatch() {
+        put(storyRecord(0, story("st-0", 1)));
+        refuseTitlesContaining("poison");
+        Article corrected = article(a.id(), "Corrected poison title", "https://news.example/a", "News", T0);
+
+        put(articleRecord(1, storyArticle("st-0", Role.PRIMARY, a)),
+                articleRecord(2, storyArticle("st-0", Role.PRIMARY, corrected)));
+
+        assertThat(context.reported).extracting(r -> r.record().kafkaOffset()).containsExactly(2L);
+        assertThat(db.article(a.id())).hasValueSatisfying(row -> assertThat(row)
+                .containsEntry("title", "Chip maker unveils AI accelerator"));
+    }
+
+    @Test
+    void shouldReportEveryRecordWhenTheDatabaseRefusesThemAll() {
+        put(storyRecord(0, story("st-0", 1)));
+        refuseTitlesContaining("Title");
+
+        task.put(articlesWithTwoRefused());
+
+        assertThat(context.reported).hasSize(7);
+        assertThat(db.articlesOf("st-0")).isEmpty();
+        assertThat(context.timeouts).isEmpty();
+    }
+
+    @Test
+    void shouldWriteTheRefusedRecordsNeighboursAgainWhenTheBatchIsReplayed() {
+        put(storyRecord(0, story("st-0", 1)));
+        refuseTitlesContaining("poison");
+        task.put(articlesWithTwoRefused());
+        List<Map<String, Object>> first = db.snapshot();
+
+        task.put(articlesWithTwoRefused());
+
+        assertThat(db.snapshot()).isEqualTo(first);
+        assertThat(context.reported).hasSize(4);
+    }
+
+    @Test
+    void shouldFailAtOnceNamingTheRefusedRecordWithoutErrantReporter() {
+        put(storyRecord(0, story("st-0", 1)));
+        refuseTitlesContaining("poison");
+        RecordingSinkTaskContext strict = RecordingSinkTaskContext.withoutErrantReporter(Map.of());
+        task = start(props(), strict);
+
+        assertThatThrownBy(() -> task.put(articlesWithTwoRefused()))
+                .isInstanceOf(ConnectException.class)
+                .isNotInstanceOf(RetriableException.class)
+                .hasMessageContaining("topic=stories.articles partition=0 offset=3")
+                .hasMessageContaining(REFUSED_TITLE)
+                .hasMessageContaining("errors.tolerance=all");
+        assertThat(strict.timeouts).isEmpty();
     }
 
     @Test

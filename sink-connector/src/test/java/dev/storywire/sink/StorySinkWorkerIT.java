@@ -66,7 +66,7 @@ abstract class StorySinkWorkerIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** The DLQ headers Connect adds with errors.deadletterqueue.context.headers.enable=true. */
-    private static final String ERROR_MESSAGE_HEADER = "__connect.errors.exception.message";
+    static final String ERROR_MESSAGE_HEADER = "__connect.errors.exception.message";
 
     @TempDir
     static Path workDir;
@@ -335,7 +335,7 @@ abstract class StorySinkWorkerIT {
         }
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

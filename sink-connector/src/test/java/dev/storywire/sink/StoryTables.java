@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -73,6 +74,15 @@ final class StoryTables {
         List<Map<String, Object>> rows = new ArrayList<>(query("SELECT * FROM " + tables.stories() + " ORDER BY story_id"));
         rows.addAll(query("SELECT * FROM " + tables.storyArticles() + " ORDER BY article_id"));
         return rows;
+    }
+
+    /** Runs a statement that returns no rows, e.g. DDL a test needs. */
+    void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(url); Statement statement = c.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot execute on " + url + ": " + sql, e);
+        }
     }
 
     /** Any query, e.g. over the catalog; values normalised as for the tables. */

@@ -12,15 +12,15 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the story topology on a {@link KafkaStreams} instance. Start with {@link #start(Topology, Properties)},
- * wait with {@link #awaitRunning(Duration)}, stop with {@link #close()}. An uncaught exception in a stream thread
- * is logged and shuts the client down cleanly (state {@code NOT_RUNNING} / {@code ERROR}); the caller decides
- * whether to exit.
+ * wait with {@link #awaitRunning(Duration)}, stop with {@link #close()}. A stream thread that dies of a transient
+ * cause (the broker away, a leader election) is replaced after a backed-off wait, so the processor rides out an
+ * outage and resumes by itself; any other uncaught exception is logged and shuts the client down cleanly (state
+ * {@code ERROR}); the caller decides whether to exit. See {@link RecoveringExceptionHandler}.
  */
 public final class StreamProcessorApp implements AutoCloseable {
 
@@ -35,6 +35,7 @@ public final class StreamProcessorApp implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaStreams streams;
+    private final RecoveringExceptionHandler exceptionHandler;
     private final CountDownLatch running = new CountDownLatch(1);
 
     private StreamProcessorApp(Topology topology, Properties properties) {
@@ -45,10 +46,9 @@ public final class StreamProcessorApp implements AutoCloseable {
                 running.countDown();
             }
         });
-        streams.setUncaughtExceptionHandler(exception -> {
-            LOG.error("Stream thread failed; shutting the stream processor down", exception);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        this.exceptionHandler = new RecoveringExceptionHandler(
+                String.valueOf(properties.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)));
+        streams.setUncaughtExceptionHandler(exceptionHandler);
     }
 
     /** Starts {@code topology} with {@code properties} (see {@link #streamsProperties}). */
@@ -109,6 +109,11 @@ public final class StreamProcessorApp implements AutoCloseable {
         return streams;
     }
 
+    /** Stream threads replaced after a transient failure since the start. */
+    public int replacedThreads() {
+        return exceptionHandler.replacements();
+    }
+
     /** Waits until the client reached {@code RUNNING} once; false when the timeout passed first. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -124,6 +129,7 @@ public final class StreamProcessorApp implements AutoCloseable {
     public void close() {
         CloseOptions options = CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT);
+        exceptionHandler.stop();
         if (!streams.close(options)) {
             LOG.warn("Stream processor did not close within {}", CLOSE_TIMEOUT);
         }

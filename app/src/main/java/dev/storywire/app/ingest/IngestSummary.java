@@ -31,6 +31,15 @@ public record IngestSummary(IngestReport report, String articlesTopic, String dl
         if (rejections.size() > MAX_LISTED_REJECTIONS) {
             lines.add("  ... and " + (rejections.size() - MAX_LISTED_REJECTIONS) + " more (see --report FILE)");
         }
+        List<IngestReport.Skipped> skipped = report.skipped();
+        if (!skipped.isEmpty()) {
+            lines.add("Skipped " + skipped.size() + " path(s), not read:");
+            skipped.stream().limit(MAX_LISTED_REJECTIONS)
+                    .forEach(path -> lines.add("  skipped " + path.source() + ": " + path.reason()));
+            if (skipped.size() > MAX_LISTED_REJECTIONS) {
+                lines.add("  ... and " + (skipped.size() - MAX_LISTED_REJECTIONS) + " more (see --report FILE)");
+            }
+        }
         return lines;
     }
 }

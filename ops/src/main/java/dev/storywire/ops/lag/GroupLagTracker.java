@@ -1,5 +1,6 @@
 package dev.storywire.ops.lag;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,9 @@ public final class GroupLagTracker {
         Map<TopicPartition, PartitionHistory> current = new HashMap<>();
         List<PartitionLag> partitions = new ArrayList<>();
         for (PartitionOffsets p : offsets.partitions()) {
-            OffsetSample sample = new OffsetSample(offsets.time(), p.committed(), p.end(), p.lag(), offsets.alive());
+            double lagSeconds = p.lagSeconds(offsets.time());
+            OffsetSample sample = new OffsetSample(offsets.time(), p.committed(), p.end(), p.lag(), offsets.alive(),
+                    Duration.ofMillis(Math.round(lagSeconds * 1000)));
             PartitionHistory history = previous.getOrDefault(p.partition(), PartitionHistory.empty())
                     .append(sample, evaluator.window());
             current.put(p.partition(), history);
@@ -44,7 +47,7 @@ public final class GroupLagTracker {
                         p.committed(), p.partition(), p.end());
             }
             partitions.add(new PartitionLag(p.partition().topic(), p.partition().partition(), p.committed(), p.end(),
-                    p.lag(), p.lagSeconds(offsets.time()), status));
+                    p.lag(), lagSeconds, status));
         }
         // Partitions the group no longer commits are forgotten with their history.
         histories.put(offsets.group(), current);

@@ -9,7 +9,11 @@ import java.util.Objects;
  *
  * <p>Burrow reads every commit from {@code __consumer_offsets}; here the history holds periodic observations of
  * the committed offset, so "the group is still committing" is taken from group membership: an alive group whose
- * offset does not move is stalled, a group without members is stopped. Rules, first match wins:
+ * offset does not move is stalled, a group without members is stopped. Membership alone lags behind a crash: a
+ * consumer killed with {@code kill -9} stays a member until its session times out (45 s by default), so a second
+ * signal is the waiting time of the oldest unconsumed record (its append time, see docs/ops.md): a healthy group
+ * commits every few seconds, so a record that waited longer than {@code maxWait} while the committed offset stood
+ * still means nobody is consuming. Rules, first match wins:
  * <ol>
  *   <li>{@link LagStatus#ERR}: the committed offset lies beyond the log end (topic recreated or truncated);</li>
  *   <li>{@link LagStatus#OK}: lag is 0 now;</li>
@@ -25,21 +29,47 @@ import java.util.Objects;
  *   <li>{@link LagStatus#OK} otherwise.</li>
  * </ol>
  * A window is complete when the history reaches back at least {@code window} before its latest sample; until
- * then (a one-shot {@code storywire lag}) only ERR, OK, REWIND and STOP can be reported.
+ * then (a one-shot {@code storywire lag}) only ERR, OK, REWIND, STOP and the waiting-time STALL can be reported.
  */
 public final class LagEvaluator {
 
+    /**
+     * Default {@code maxWait}: three times the longest commit interval storywire's groups use (the Connect worker
+     * flushes offsets every 5 s; Streams commits every 200 ms), so a healthy group never reaches it.
+     */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(15);
+
     private final Duration window;
+    private final Duration maxWait;
 
     public LagEvaluator(Duration window) {
-        this.window = Objects.requireNonNull(window, "window");
-        if (window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("The evaluation window must be positive, was " + window);
+        this(window, DEFAULT_MAX_WAIT);
+    }
+
+    /**
+     * @param window the evaluation window of the Burrow rules
+     * @param maxWait how long the oldest unconsumed record may wait, without any commit, before an alive group
+     *     counts as stalled; longer than the slowest commit interval of the groups watched
+     */
+    public LagEvaluator(Duration window, Duration maxWait) {
+        this.window = positive(window, "evaluation window");
+        this.maxWait = positive(maxWait, "maximum waiting time");
+    }
+
+    private static Duration positive(Duration value, String what) {
+        Objects.requireNonNull(value, what);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("The " + what + " must be positive, was " + value);
         }
+        return value;
     }
 
     public Duration window() {
         return window;
+    }
+
+    public Duration maxWait() {
+        return maxWait;
     }
 
     public LagStatus evaluate(PartitionHistory history) {
@@ -61,6 +91,9 @@ public final class LagEvaluator {
         if (!now.groupAlive() && !advanced(inWindow)) {
             return LagStatus.STOP;
         }
+        if (now.groupAlive() && now.oldestWait().compareTo(maxWait) > 0 && !advanced(sinceMaxWait(history))) {
+            return LagStatus.STALL;
+        }
         if (full.isEmpty() || !lagAlwaysPositive(full)) {
             return LagStatus.OK;
         }
@@ -71,6 +104,12 @@ public final class LagEvaluator {
             return LagStatus.WARN;
         }
         return LagStatus.OK;
+    }
+
+    /** The samples of the last {@code maxWait}, with the one before it when there is one; all when shorter. */
+    private List<OffsetSample> sinceMaxWait(PartitionHistory history) {
+        List<OffsetSample> span = history.fullWindow(maxWait);
+        return span.isEmpty() ? history.samples() : span;
     }
 
     private static boolean wentBackwards(List<OffsetSample> samples) {

@@ -26,8 +26,30 @@ public final class LagMonitor {
     private final Clock clock = Clock.systemUTC();
 
     public LagMonitor(LagCollector collector, Duration window) {
+        this(collector, new LagEvaluator(window));
+    }
+
+    public LagMonitor(LagCollector collector, LagEvaluator evaluator) {
         this.collector = Objects.requireNonNull(collector, "collector");
-        this.tracker = new GroupLagTracker(new LagEvaluator(window));
+        this.tracker = new GroupLagTracker(evaluator);
+    }
+
+    /**
+     * A reading for a one-shot view. A group that looks stalled on a single reading (records waited longer than the
+     * maximum wait, no commit seen) is read again {@code probe} later, so that a group that commits in between, a
+     * consumer working through a backlog, is not reported; the second reading is the one returned.
+     */
+    public LagReport sampleOnce(List<String> groups, Duration probe) throws InterruptedException {
+        LagReport first = sample(groups);
+        List<String> suspect = first.groups().stream().filter(g -> g.status() == LagStatus.STALL)
+                .map(GroupLag::group).toList();
+        if (suspect.isEmpty()) {
+            return first;
+        }
+        log.info("Groups {} have records waiting without a commit; reading them again in {} s", suspect,
+                probe.toSeconds());
+        Thread.sleep(probe.toMillis());
+        return sample(groups);
     }
 
     /** Reads every group once more and evaluates it on its history; a group that cannot be read reports ERR. */

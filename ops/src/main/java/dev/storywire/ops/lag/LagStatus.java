@@ -11,7 +11,11 @@ public enum LagStatus {
     WARN,
     /** The committed offset went backwards: someone reset the group or it replays. */
     REWIND,
-    /** The group is alive but its committed offset has not moved for a whole window while lag stayed above 0. */
+    /**
+     * The group is alive but its committed offset has not moved for a whole window while lag stayed above 0, or
+     * records have waited longer than the maximum waiting time without any commit (a crashed member not yet
+     * timed out).
+     */
     STALL,
     /** Lag above 0 and nobody consumes: no active members, or no commits for longer than the window. */
     STOP,

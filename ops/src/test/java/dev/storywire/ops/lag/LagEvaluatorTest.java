@@ -132,4 +132,64 @@ class LagEvaluatorTest {
     void shouldRejectAnEmptyWindow() {
         assertThatThrownBy(() -> new LagEvaluator(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
+    // Waiting time (issue 21, defect 9): a consumer killed with kill -9 stays a member until its session times out.
+
+    private static OffsetSample waiting(long seconds, long committed, long end, boolean alive, long waitedSeconds) {
+        return new OffsetSample(T0.plusSeconds(seconds), committed, end, end - committed, alive,
+                Duration.ofSeconds(waitedSeconds));
+    }
+
+    @Test
+    void shouldReportAStallFromOneSampleWhenRecordsWaitedLongerThanTheMaximumWait() {
+        // 1,596 records waiting 20 s for a member that was killed but has not timed out yet.
+        PartitionHistory history = PartitionHistory.of(waiting(0, 100, 1_696, true, 20));
+
+        assertThat(evaluator.evaluate(history)).isEqualTo(LagStatus.STALL);
+    }
+
+    @Test
+    void shouldBeOkWhenRecordsWaitedLessThanTheMaximumWait() {
+        PartitionHistory history = PartitionHistory.of(waiting(0, 100, 1_696, true, 5));
+
+        assertThat(evaluator.evaluate(history)).isEqualTo(LagStatus.OK);
+    }
+
+    @Test
+    void shouldNotReportAStallWhenCommitsAdvanceWhileWorkingThroughABacklog() {
+        // A probe 6 s later shows a commit: the consumer is alive and catching up, however old the backlog.
+        PartitionHistory history = PartitionHistory.of(waiting(0, 100, 5_000, true, 300),
+                waiting(6, 900, 5_050, true, 290));
+
+        assertThat(evaluator.evaluate(history)).isEqualTo(LagStatus.OK);
+    }
+
+    @Test
+    void shouldConfirmTheStallWhenASecondSampleShowsNoCommit() {
+        PartitionHistory history = PartitionHistory.of(waiting(0, 100, 1_600, true, 20),
+                waiting(6, 100, 1_650, true, 26));
+
+        assertThat(evaluator.evaluate(history)).isEqualTo(LagStatus.STALL);
+    }
+
+    @Test
+    void shouldSeeACommitJustBeforeTheMaximumWaitStarted() {
+        // Samples every 10 s; the commit between the first two samples lies within the last 15 s.
+        PartitionHistory history = PartitionHistory.of(waiting(0, 100, 1_000, true, 16),
+                waiting(10, 200, 1_100, true, 20), waiting(20, 200, 1_200, true, 30));
+
+        assertThat(evaluator.evaluate(history)).isEqualTo(LagStatus.OK);
+    }
+
+    @Test
+    void shouldStillReportAStoppedGroupAsStopped() {
+        PartitionHistory history = PartitionHistory.of(waiting(0, 100, 1_696, false, 60));
+
+        assertThat(evaluator.evaluate(history)).isEqualTo(LagStatus.STOP);
+    }
+
+    @Test
+    void shouldRejectANonPositiveMaximumWait() {
+        assertThatThrownBy(() -> new LagEvaluator(Duration.ofMinutes(5), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -1,0 +1,223 @@
+package dev.storywire.ingest;
+
+import dev.storywire.model.Article;
+import dev.storywire.model.Topics;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds a batch of parse results so they can be published in {@link PublishTimeOrder}, with bounded memory: results
+ * are kept as they are until their estimated size reaches a budget; past it, each further result is written to a
+ * temporary spool file and only its sort key and file offset stay in memory. Results come back in publish-time
+ * order, each read back from the spool when its turn comes.
+ *
+ * <p>Cost beyond the budget: about 100 bytes of memory per document for its key, and temporary disk space of about
+ * the article JSON plus the raw document per spooled document (some 16 KiB for a typical feed document), written
+ * once and read once. The spool file is deleted on {@link #close()}.
+ */
+final class PublishOrderBuffer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublishOrderBuffer.class);
+    /** Parsed articles take about three times their raw size in memory (UTF-16 text, objects, lists). */
+    private static final int MEMORY_PER_RAW_BYTE = 3;
+    private static final byte PARSED = 1;
+    private static final byte REJECTED = 2;
+
+    private final long memoryBudgetBytes;
+    private final Path spoolDirectory;
+    private final List<Entry> entries = new ArrayList<>();
+    private long heldBytes;
+    private Path spoolFile;
+    private OutputStream spoolOut;
+    private long spoolSize;
+    private FileChannel readChannel;
+
+    /** One result's sort key, and the result itself or where it is in the spool file. */
+    private record Entry(Instant publishedDateTime, String source, ParseResult held, long offset, int length) {
+    }
+
+    /**
+     * @param memoryBudgetBytes estimated bytes of results kept in memory before spooling to disk
+     * @param spoolDirectory where the spool file goes when needed
+     */
+    PublishOrderBuffer(long memoryBudgetBytes, Path spoolDirectory) {
+        this.memoryBudgetBytes = memoryBudgetBytes;
+        this.spoolDirectory = spoolDirectory;
+    }
+
+    /** A quarter of the heap, at most 256 MiB, in the system's temporary directory. */
+    static PublishOrderBuffer withDefaultBudget() {
+        long budget = Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4);
+        return new PublishOrderBuffer(budget, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    void add(ParseResult result) {
+        Instant published = result instanceof ParseResult.Parsed parsed ? parsed.article().publishedDateTime() : null;
+        long size = (long) result.rawBytes().length * MEMORY_PER_RAW_BYTE;
+        if (heldBytes + size <= memoryBudgetBytes) {
+            heldBytes += size;
+            entries.add(new Entry(published, result.source(), result, -1, 0));
+        } else {
+            byte[] spooled = encode(result);
+            entries.add(new Entry(published, result.source(), null, spoolSize, spooled.length));
+            write(spooled);
+        }
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    /** Every result added, in publish-time order (stable: equal keys keep the order they were added in). */
+    Iterator<ParseResult> inPublishOrder() {
+        flushSpool();
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(PublishTimeOrder.by(Entry::publishedDateTime, Entry::source));
+        FileChannel channel = openSpool();
+        readChannel = channel;
+        Iterator<Entry> order = sorted.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return order.hasNext();
+            }
+
+            @Override
+            public ParseResult next() {
+                Entry entry = order.next();
+                return entry.held() != null ? entry.held() : read(channel, entry);
+            }
+        };
+    }
+
+    private void write(byte[] spooled) {
+        try {
+            if (spoolOut == null) {
+                spoolFile = Files.createTempFile(spoolDirectory, "storywire-ingest-", ".spool");
+                spoolOut = new BufferedOutputStream(Files.newOutputStream(spoolFile), 1 << 16);
+                LOG.info("Batch larger than {} MiB in memory: spooling further documents to {} to sort them",
+                        memoryBudgetBytes >> 20, spoolFile);
+            }
+            spoolOut.write(spooled);
+            spoolSize += spooled.length;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the ingest spool file " + spoolFile, e);
+        }
+    }
+
+    private void flushSpool() {
+        try {
+            if (spoolOut != null) {
+                spoolOut.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the ingest spool file " + spoolFile, e);
+        }
+    }
+
+    private FileChannel openSpool() {
+        if (spoolFile == null) {
+            return null;
+        }
+        try {
+            return FileChannel.open(spoolFile, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the ingest spool file " + spoolFile, e);
+        }
+    }
+
+    private ParseResult read(FileChannel channel, Entry entry) {
+        ByteBuffer buffer = ByteBuffer.allocate(entry.length());
+        try {
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, entry.offset() + buffer.position()) < 0) {
+                    throw new IOException("unexpected end of the spool file at " + entry.offset());
+                }
+            }
+            return decode(buffer.array());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + entry.source() + " back from the spool file " + spoolFile,
+                    e);
+        }
+    }
+
+    private static byte[] encode(ParseResult result) {
+        try (java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                DataOutputStream out = new DataOutputStream(bytes)) {
+            if (result instanceof ParseResult.Parsed parsed) {
+                out.writeByte(PARSED);
+                writeBytes(out, Topics.ARTICLE_SERDE.serialize(null, parsed.article()));
+            } else {
+                ParseResult.Rejected rejected = (ParseResult.Rejected) result;
+                out.writeByte(REJECTED);
+                out.writeUTF(rejected.source());
+                writeBytes(out, rejected.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.writeBoolean(rejected.position() != null);
+                out.writeUTF(rejected.position() == null ? "" : rejected.position());
+            }
+            writeBytes(out, result.rawBytes());
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory stream", e);
+        }
+    }
+
+    private static ParseResult decode(byte[] spooled) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(spooled));
+        byte type = in.readByte();
+        if (type == PARSED) {
+            Article article = Topics.ARTICLE_SERDE.deserialize(null, readBytes(in));
+            return new ParseResult.Parsed(article, readBytes(in));
+        }
+        String source = in.readUTF();
+        String reason = new String(readBytes(in), java.nio.charset.StandardCharsets.UTF_8);
+        boolean hasPosition = in.readBoolean();
+        String position = in.readUTF();
+        return new ParseResult.Rejected(source, reason, hasPosition ? position : null, readBytes(in));
+    }
+
+    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return bytes;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (spoolOut != null) {
+                spoolOut.close();
+            }
+            if (readChannel != null) {
+                readChannel.close();
+            }
+            if (spoolFile != null) {
+                Files.deleteIfExists(spoolFile);
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot delete the ingest spool file {}: {}", spoolFile, e.toString());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.storywire.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.errors.DisconnectException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TransactionAbortableException;
+import org.apache.kafka.streams.errors.StreamsException;
+import org.junit.jupiter.api.Test;
+
+class StreamThreadFailureTest {
+
+    @Test
+    void shouldTreatTheTransactionAbortedDuringABrokerOutageAsTransient() {
+        // What a processor saw after ~95 s without its broker (issue 21, defect 5).
+        Throwable failure = new StreamsException("Error encountered trying to commit a transaction",
+                new TransactionAbortableException("Transaction Request was aborted after exhausting retries."));
+
+        StreamThreadFailure classified = StreamThreadFailure.classify(failure);
+
+        assertThat(classified.transientCause()).isTrue();
+        assertThat(classified.cause()).isInstanceOf(TransactionAbortableException.class);
+        assertThat(classified.describe()).startsWith("TransactionAbortableException: Transaction Request was aborted");
+    }
+
+    @Test
+    void shouldTreatTimeoutsAndOtherRetriableErrorsAsTransient() {
+        assertThat(StreamThreadFailure.classify(new StreamsException(new TimeoutException("Timeout expired after"
+                + " 60000ms while awaiting InitProducerId"))).transientCause()).isTrue();
+        assertThat(StreamThreadFailure.classify(new KafkaException(new DisconnectException())).transientCause())
+                .isTrue();
+        assertThat(StreamThreadFailure.classify(new NotLeaderOrFollowerException("moved")).transientCause()).isTrue();
+    }
+
+    @Test
+    void shouldShutDownOnAuthenticationAuthorizationAndConfigurationErrors() {
+        assertThat(StreamThreadFailure.classify(new StreamsException(new SaslAuthenticationException("bad password")))
+                .transientCause()).isFalse();
+        assertThat(StreamThreadFailure.classify(new TopicAuthorizationException("no ACL")).transientCause()).isFalse();
+        assertThat(StreamThreadFailure.classify(new GroupAuthorizationException("no ACL")).transientCause()).isFalse();
+        assertThat(StreamThreadFailure.classify(new ConfigException("bad value")).transientCause()).isFalse();
+    }
+
+    @Test
+    void shouldShutDownOnErrorsThatWouldRecurOnTheSameRecord() {
+        assertThat(StreamThreadFailure.classify(new StreamsException(new SerializationException("bad bytes")))
+                .transientCause()).isFalse();
+        assertThat(StreamThreadFailure.classify(new StreamsException(new RecordTooLargeException("too large")))
+                .transientCause()).isFalse();
+        assertThat(StreamThreadFailure.classify(new IllegalStateException("bug")).transientCause()).isFalse();
+        assertThat(StreamThreadFailure.classify(new StreamsException(new OutOfMemoryError())).transientCause())
+                .isFalse();
+    }
+
+    @Test
+    void shouldLetAFatalCauseWinOverATransientOne() {
+        Throwable failure = new StreamsException(new TimeoutException("timed out",
+                new SaslAuthenticationException("bad password")));
+
+        StreamThreadFailure classified = StreamThreadFailure.classify(failure);
+
+        assertThat(classified.transientCause()).isFalse();
+        assertThat(classified.cause()).isInstanceOf(SaslAuthenticationException.class);
+    }
+}
