@@ -20,7 +20,6 @@ public final class ChangeSet {
     private final boolean deleteEnabled;
     private final Map<String, PendingStory> stories = new LinkedHashMap<>();
     private final Map<String, SinkChange.ArticleUpsert> articles = new LinkedHashMap<>();
-    private int skippedTombstones;
 
     public ChangeSet(boolean deleteEnabled) {
         this.deleteEnabled = deleteEnabled;
@@ -33,8 +32,6 @@ public final class ChangeSet {
         } else if (change instanceof SinkChange.StoryTombstone tombstone) {
             if (deleteEnabled) {
                 stories.put(tombstone.storyId(), new PendingStory(true, null));
-            } else {
-                skippedTombstones++;
             }
         } else if (change instanceof SinkChange.ArticleUpsert article) {
             articles.put(article.articleId(), article);
@@ -77,11 +74,6 @@ public final class ChangeSet {
     /** The latest record of each article. */
     public List<SinkChange.ArticleUpsert> articleUpserts() {
         return List.copyOf(articles.values());
-    }
-
-    /** Tombstones ignored because {@code delete.enabled=false}. */
-    public int skippedTombstones() {
-        return skippedTombstones;
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -126,22 +125,16 @@ public final class StorySinkTask extends SinkTask {
     /** The changes the records ask for, in record order; unreadable records are reported. */
     private List<SinkChange> readAll(Collection<SinkRecord> records) {
         List<SinkChange> changes = new ArrayList<>(records.size());
-        int skippedTombstones = 0;
         for (SinkRecord record : records) {
             try {
-                Optional<SinkChange> change = reader.read(record);
-                if (change.isPresent() && change.get() instanceof SinkChange.StoryTombstone
-                        && !config.deleteEnabled()) {
-                    skippedTombstones++;
-                } else {
-                    change.ifPresent(changes::add);
-                }
+                reader.read(record).ifPresent(changes::add);
             } catch (UnreadableRecordException e) {
                 reportUnreadable(record, e);
             }
         }
-        if (skippedTombstones > 0) {
-            LOG.debug("Skipped {} tombstones (delete.enabled=false)", skippedTombstones);
+        if (!config.deleteEnabled() && LOG.isDebugEnabled()) {
+            LOG.debug("Skipping {} tombstones (delete.enabled=false)",
+                    changes.stream().filter(SinkChange.StoryTombstone.class::isInstance).count());
         }
         return changes;
     }
