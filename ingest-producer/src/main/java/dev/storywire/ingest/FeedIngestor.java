@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads feed inputs and publishes them: the one-shot {@code ingest} command. Files are parsed in parallel
@@ -13,6 +15,8 @@ import java.util.stream.Stream;
  * up to a budget and spooled to a temporary file beyond it ({@link PublishOrderBuffer}).
  */
 public final class FeedIngestor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedIngestor.class);
 
     private final FeedDocumentParser parser;
     private final FeedPublisher publisher;
@@ -52,6 +56,8 @@ public final class FeedIngestor implements AutoCloseable {
                 progress.fileParsed(names.next().toString(), results);
                 results.forEach(buffer::add);
             });
+            LOG.info("Parsed {} documents from {} files; publishing them in publish-time order", buffer.size(),
+                    files.size());
             return publishReporting(buffer.inPublishOrder(), progress).withSkipped(scan.skipped());
         }
     }

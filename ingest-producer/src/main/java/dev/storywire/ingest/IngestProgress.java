@@ -16,7 +16,10 @@ public interface IngestProgress {
     default void started(int files) {
     }
 
-    /** A file (or standard input) was read and cut into {@code results}; they are about to be sent. */
+    /**
+     * A file (or standard input) was read and cut into {@code results}. They are sent once every input is parsed, in
+     * publish-time order ({@link PublishTimeOrder}).
+     */
     default void fileParsed(String source, List<ParseResult> results) {
     }
 

@@ -20,7 +20,7 @@ public final class PublishTimeOrder {
     /** Articles in publish-time order. */
     public static final Comparator<Article> ARTICLES = by(Article::publishedDateTime, Article::source);
 
-    /** Parse results in publish-time order; rejections (no date to go by) last, in input order. */
+    /** Parse results in publish-time order; rejections (no date to go by) last with undated articles, by path. */
     public static final Comparator<ParseResult> RESULTS = by(PublishTimeOrder::publishedDateTime, ParseResult::source);
 
     private PublishTimeOrder() {

@@ -33,7 +33,7 @@ class PublishTimeOrderTest {
     }
 
     @Test
-    void shouldPutArticlesWithoutADateLastInInputOrder() {
+    void shouldPutArticlesWithoutADateLastByPath() {
         Article undatedB = article("b.md", null);
         Article dated = article("z.md", "2021-03-01T10:00:00Z");
         Article undatedA = article("a.md", null);
