@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "lag", mixinStandardHelpOptions = true,
         description = {
             "Show consumer lag per group, topic and partition: committed offset, log-end offset, lag in records, "
-                + "lag in seconds (age of the oldest unconsumed record) and a health status "
+                + "lag in seconds (how long the oldest unconsumed record has waited in Kafka) and a health status "
                 + "(OK, WARN, REWIND, STALL, STOP, ERR). See docs/ops.md.",
             "Exit codes: 0 every group OK (always 0 with --watch or --serve); 1 some group is not OK; 2 bad usage."})
 public final class LagCommand implements Callable<Integer> {

@@ -75,7 +75,8 @@ class ProcessorOutageIT {
 
             Set<String> output = awaitOutput(bootstrap, BEFORE + AFTER, Duration.ofSeconds(120));
 
-            log.info("Output complete {} s after the broker went down; {} stream threads replaced",
+            log.info("{} of {} articles on {} {} s after the broker went down; {} stream threads replaced",
+                    output.size(), BEFORE + AFTER, Topics.STORIES_ARTICLES.name(),
                     Duration.between(down, Instant.now()).toSeconds(), processor.replacedThreads());
             assertThat(output).hasSize(BEFORE + AFTER);
             assertThat(processor.state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);

@@ -23,8 +23,12 @@ import org.apache.kafka.streams.errors.TopologyException;
  * <p>Transient: any {@link RetriableException} in the cause chain (timeouts, disconnects, no leader, coordinator
  * not available, not enough replicas: what a broker outage or a leader election produces),
  * {@link TransactionAbortableException} (the producer gave up on a transaction while the broker was away; a new
- * thread starts a new one and Streams re-processes from the last commit, exactly once) and {@link LockException}
- * (a state directory still held by the thread that just died).
+ * thread starts a new one and Streams re-processes from the last commit, exactly once), {@link LockException}
+ * (a state directory still held by the thread that just died), and the producer's {@link IllegalStateException}
+ * "... because the previous call to `commitTransaction` timed out and must be retried": after a broker outage of
+ * more than {@code max.block.ms} (60 s) the commit timed out, Kafka Streams went on to the next commit instead of
+ * retrying it, and the thread's producer refuses everything else; a new thread has a new producer (seen with the
+ * broker killed for 100 s).
  *
  * <p>Fatal, even when a transient cause is also in the chain: wrong credentials or missing ACLs, invalid
  * configuration, a broker too old, an invalid or missing topic, and errors that would recur on the same record
@@ -42,6 +46,8 @@ public record StreamThreadFailure(boolean transientCause, Throwable cause) {
             TopologyException.class, SerializationException.class, RecordTooLargeException.class, Error.class);
     private static final List<Class<? extends Throwable>> TRANSIENT = List.of(
             RetriableException.class, TransactionAbortableException.class, LockException.class);
+    /** How the producer words the state left by a transactional call that timed out (KafkaProducer, 3.x and 4.x). */
+    private static final String TIMED_OUT_TRANSACTION_CALL = "timed out and must be retried";
 
     /** Classifies {@code failure} by the exceptions in its cause chain; fatal causes win. */
     public static StreamThreadFailure classify(Throwable failure) {
@@ -52,7 +58,7 @@ public record StreamThreadFailure(boolean transientCause, Throwable cause) {
             }
         }
         for (Throwable t : chain) {
-            if (isAny(t, TRANSIENT)) {
+            if (isAny(t, TRANSIENT) || isTimedOutTransactionCall(t)) {
                 return new StreamThreadFailure(true, t);
             }
         }
@@ -62,6 +68,11 @@ public record StreamThreadFailure(boolean transientCause, Throwable cause) {
     /** The decisive cause as {@code SimpleName: message}, for a log line. */
     public String describe() {
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private static boolean isTimedOutTransactionCall(Throwable t) {
+        return t instanceof IllegalStateException && t.getMessage() != null
+                && t.getMessage().contains(TIMED_OUT_TRANSACTION_CALL);
     }
 
     private static boolean isAny(Throwable t, List<Class<? extends Throwable>> types) {

@@ -32,6 +32,22 @@ class StreamThreadFailureTest {
     }
 
     @Test
+    void shouldTreatAProducerWedgedByATimedOutCommitAsTransient() {
+        // What a processor saw after its broker was killed for 100 s with default client timeouts.
+        Throwable failure = new StreamsException(new IllegalStateException("Cannot attempt operation "
+                + "`sendOffsetsToTransaction` because the previous call to `commitTransaction` timed out and must be "
+                + "retried"));
+
+        assertThat(StreamThreadFailure.classify(failure).transientCause()).isTrue();
+    }
+
+    @Test
+    void shouldTreatAnyOtherIllegalStateAsFatal() {
+        assertThat(StreamThreadFailure.classify(new StreamsException(new IllegalStateException("store closed")))
+                .transientCause()).isFalse();
+    }
+
+    @Test
     void shouldTreatTimeoutsAndOtherRetriableErrorsAsTransient() {
         assertThat(StreamThreadFailure.classify(new StreamsException(new TimeoutException("Timeout expired after"
                 + " 60000ms while awaiting InitProducerId"))).transientCause()).isTrue();
