@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# The storywire image: the CLI (ingest, process, lag, run, broker) on a JRE, as a non-root user.
+# The storywire image: the CLI (ingest, process, lag, run, serve, broker) on a JRE, as a non-root user.
 # Build: docker build -t storywire .   (docker-compose.yml does this for you)
 
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -13,6 +13,7 @@ COPY ingest-producer/pom.xml ingest-producer/
 COPY stream-processor/pom.xml stream-processor/
 COPY sink-connector/pom.xml sink-connector/
 COPY ops/pom.xml ops/
+COPY subscriber-api/pom.xml subscriber-api/
 COPY app/pom.xml app/
 COPY . .
 RUN mvn -B -q -DskipTests package

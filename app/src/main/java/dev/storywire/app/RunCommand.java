@@ -1,6 +1,7 @@
 package dev.storywire.app;
 
 import dev.storywire.embedded.Directories;
+import dev.storywire.ingest.PublishException;
 import dev.storywire.sink.JdbcUrls;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
             "Run the whole pipeline locally: an embedded Kafka broker (unless --bootstrap-servers), the producer over "
                 + "the input files, the Streams processor and a Kafka Connect worker writing stories to a database. "
                 + "Waits until everything is consumed, prints a summary and exits 0.",
-            "Exit codes: 0 done (rejected documents are reported, not an error); 1 the pipeline failed; 2 bad usage."})
+            "Exit codes: 0 done (rejected documents are reported, not an error); 1 the pipeline failed; 2 bad usage; "
+                    + "4 Kafka could not be reached or refused a write while publishing (as for ingest)."})
 public final class RunCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -61,6 +63,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "as they appear, until Ctrl-C.")
     boolean follow;
 
+    @Option(names = "--serve", paramLabel = "PORT",
+            description = "After the run keep the pipeline up and serve the stories at http://localhost:PORT/ "
+                    + "(storywire serve) until Ctrl-C.")
+    Integer servePort;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "Give up when the pipeline has not consumed everything after this long (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
@@ -84,10 +91,21 @@ public final class RunCommand implements Callable<Integer> {
             RunSummary summary = RunSummary.of(report, new StoryDatabase(db, settings.dbCredentials(), "").read(5), db,
                     Duration.ofNanos(System.nanoTime() - startNanos));
             summary.print();
-            if (follow) {
-                followUntilStopped(ingest, resolvedInputs, workDir);
+            try (AutoCloseable server = servePort == null ? null : ServeCommand.startForRun(pipeline, servePort)) {
+                if (follow) {
+                    followUntilStopped(ingest, resolvedInputs, workDir);
+                } else if (server != null) {
+                    ServeCommand.awaitCtrlC(closed);
+                }
             }
             return 0;
+        } catch (PublishException e) {
+            // Kafka's failure, not a bug: one line, as ingest reports it; the stack trace only at DEBUG.
+            String why = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+            log.debug("Publishing failed", e);
+            Console.out("storywire run failed: Kafka at %s could not be reached or refused a write: %s",
+                    bootstrapServers == null ? "the embedded broker" : bootstrapServers, why);
+            return IngestCommand.EXIT_KAFKA_FAILED;
         } catch (IllegalStateException e) {
             log.error("storywire run failed: {}", e.getMessage(), e);
             Console.out("storywire run failed: %s", e.getMessage());

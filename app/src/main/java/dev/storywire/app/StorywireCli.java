@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Real-time news pipeline on Apache Kafka: ingest feed documents, cluster them into stories, "
                 + "write the stories to a database.",
         subcommands = {RunCommand.class, IngestCommand.class, ProcessCommand.class, LagCommand.class,
-            EvalCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
+            EvalCommand.class, BrokerCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class StorywireCli implements Runnable {
 
     @CommandLine.Spec

@@ -13,6 +13,12 @@ public final class Headers {
     /** Producer wall-clock time in epoch milliseconds, for end-to-end latency. */
     public static final String INGESTED_AT = "storywire.ingested-at";
 
+    /**
+     * On a tombstone of the {@code stories} topic: the id of the story the tombstoned one was merged into (UTF-8).
+     * Added in 0.1 for subscribers (docs/subscribers.md); absent on tombstones written by older processors.
+     */
+    public static final String MERGED_INTO = "storywire.merged-into";
+
     private Headers() {
     }
 }

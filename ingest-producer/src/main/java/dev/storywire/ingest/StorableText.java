@@ -14,6 +14,21 @@ final class StorableText {
     private StorableText() {
     }
 
+    /**
+     * Whether YAML text may hold a NUL or an unpaired surrogate: only a double-quoted escape can make one
+     * (a backslash followed by 0, x, u or U), since the raw text is strict UTF-8 without NUL
+     * bytes ({@link StrictText}). Documents without such an escape (nearly all) need no {@link #check}.
+     */
+    static boolean mayHoldEscapedNulOrSurrogate(String yaml) {
+        for (int i = yaml.indexOf('\\'); i >= 0 && i + 1 < yaml.length(); i = yaml.indexOf('\\', i + 2)) {
+            char escape = yaml.charAt(i + 1);
+            if (escape == '0' || escape == 'x' || escape == 'u' || escape == 'U') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Checks every field name and text value of a parsed document, nested ones included. */
     static void check(Map<String, Object> fields, FieldLocator locator) throws DocumentRejectedException {
         for (Map.Entry<String, Object> field : fields.entrySet()) {

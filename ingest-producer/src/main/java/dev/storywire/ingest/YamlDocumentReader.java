@@ -1,60 +1,51 @@
 package dev.storywire.ingest;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.composer.ComposerException;
-import org.yaml.snakeyaml.constructor.ConstructorException;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.representer.Representer;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads one YAML document into plain Java values (maps, lists, strings, numbers, booleans, dates) with SnakeYAML's
- * safe constructor and hard limits, and remembers where each top-level field stands for error positions.
+ * Reads one YAML document with Jackson's streaming YAML parser ({@code jackson-dataformat-yaml}) straight into plain
+ * Java values (maps, lists, strings, numbers, booleans, dates), token by token: no node graph is composed. The values
+ * are the ones SnakeYAML's safe constructor builds (YAML 1.1 scalars, timestamps as dates), aliases are expanded by
+ * reference, and the limits of {@link ParserLimits} (aliases, expanded size, nesting) are enforced while reading.
+ * Remembers where each top-level field's value starts, for error positions. Thread-safe.
  */
-final class YamlDocumentReader {
+final class YamlDocumentReader implements FrontMatterReader {
 
     private final ParserLimits limits;
+    private final FeedYamlFactory factory;
 
     YamlDocumentReader(ParserLimits limits) {
         this.limits = limits;
+        this.factory = FeedYamlFactory.create(limits);
     }
 
-    /** The fields of a document and where each top-level field's value starts in the input. */
-    record YamlDocument(Map<String, Object> fields, Map<String, String> fieldPositions) implements FieldLocator {
-        @Override
-        public String positionOf(String field) {
-            return fieldPositions.get(field);
-        }
-    }
-
-    YamlDocument read(DocumentBlock block) throws DocumentRejectedException {
-        // A new Yaml per document: Yaml instances are not thread-safe and are cheap to build.
-        LoaderOptions options = loaderOptions();
-        PlainConstructor constructor = new PlainConstructor(options);
-        Yaml yaml = new Yaml(constructor, new Representer(new DumperOptions()), new DumperOptions(), options,
-                new Resolver());
-        Node root;
+    @Override
+    public YamlDocument read(DocumentBlock block) throws DocumentRejectedException {
+        YamlValueBuilder builder = new YamlValueBuilder(limits, block);
         Object value;
-        try {
-            root = yaml.compose(new java.io.StringReader(block.body()));
-            if (root != null) {
-                AliasExpansion.check(root, limits);
+        try (FeedYamlFactory.EventParser parser = factory.parser(block.body())) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                builder.accept(token, parser);
             }
-            value = root == null ? null : constructor.construct(root);
-        } catch (MarkedYAMLException e) {
-            throw syntaxError(e, block);
+            value = builder.finish();
+        } catch (DocumentRejectedException e) {
+            throw e;
+        } catch (StreamConstraintsException e) {
+            throw new DocumentRejectedException("YAML rejected: " + oneLine(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw fromJackson(e, block);
         } catch (YAMLException e) {
+            throw builder.rejection(e);
+        } catch (IOException e) {
             throw new DocumentRejectedException("YAML rejected: " + oneLine(e.getMessage()));
         } catch (StackOverflowError e) {
             // Defence in depth: the nesting limit should stop this first.
@@ -64,51 +55,45 @@ final class YamlDocumentReader {
             throw new DocumentRejectedException("front matter is not a YAML mapping of fields, it is "
                     + FieldReader.describeType(value), TextPosition.of(block.bodyFirstLine(), 1));
         }
-        return new YamlDocument(stringKeys(map), positions((MappingNode) root, block));
+        return new YamlDocument(stringKeys(map), builder.fieldPositions());
     }
 
-    private LoaderOptions loaderOptions() {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(limits.maxAliases());
-        options.setNestingDepthLimit(limits.maxNestingDepth());
-        options.setCodePointLimit(limits.maxDocumentBytes());
-        options.setAllowDuplicateKeys(false);
-        options.setAllowRecursiveKeys(false);
-        // No global tags (!!java/..., !!python/...): SafeConstructor would refuse them anyway; say so early.
-        options.setTagInspector(tag -> false);
-        options.setProcessComments(false);
-        return options;
-    }
-
-    private static DocumentRejectedException syntaxError(MarkedYAMLException e, DocumentBlock block) {
-        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        String problem = oneLine(e.getProblem() != null ? e.getProblem() : e.getMessage());
-        String context = e.getContext() == null ? "" : " (" + oneLine(e.getContext()) + ")";
-        // Scanner/parser errors are syntax; composer/constructor ones (duplicate keys, tags) are well-formed YAML.
-        String kind = e instanceof ComposerException || e instanceof ConstructorException
-                ? "YAML error" : "YAML syntax error";
-        if (mark == null) {
-            return new DocumentRejectedException(kind + ": " + problem + context);
-        }
-        int line = block.bodyFirstLine() + mark.getLine();
-        int column = mark.getColumn() + 1;
-        return new DocumentRejectedException(
-                kind + " at line " + line + ", column " + column + ": " + problem + context,
-                TextPosition.of(line, column));
-    }
-
-    private static Map<String, String> positions(MappingNode root, DocumentBlock block) {
-        Map<String, String> positions = new LinkedHashMap<>();
-        for (NodeTuple tuple : root.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode key) {
-                Mark mark = tuple.getValueNode().getStartMark();
-                if (mark != null) {
-                    positions.putIfAbsent(key.getValue(),
-                            TextPosition.of(block.bodyFirstLine() + mark.getLine(), mark.getColumn() + 1));
-                }
+    /** SnakeYAML's scanner and parser errors reach us wrapped by Jackson; report them as before, with positions. */
+    private static DocumentRejectedException fromJackson(JsonProcessingException e, DocumentBlock block) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked) {
+                return SnakeYamlNodeReader.syntaxError(marked, block);
+            }
+            if (cause instanceof YAMLException yaml) {
+                return new DocumentRejectedException("YAML rejected: " + oneLine(yaml.getMessage()));
+            }
+            if (cause instanceof StreamConstraintsException limit) {
+                return new DocumentRejectedException("YAML rejected: " + oneLine(limit.getOriginalMessage()));
             }
         }
-        return positions;
+        String problem = problem(e.getOriginalMessage());
+        JsonLocation location = e.getLocation();
+        if (location == null || location.getLineNr() < 1) {
+            return new DocumentRejectedException("YAML error: " + problem);
+        }
+        int line = block.bodyFirstLine() + location.getLineNr() - 1;
+        return new DocumentRejectedException("YAML error at line " + line + ", column " + location.getColumnNr()
+                + ": " + problem, TextPosition.of(line, location.getColumnNr()));
+    }
+
+    /**
+     * Jackson's own complaint, in our words. Jackson's parser takes only scalars as mapping keys: a collection or an
+     * alias as a key (legal YAML, never seen in a feed) is refused, where the node-graph reader took it as text.
+     */
+    private static String problem(String jacksonMessage) {
+        String message = oneLine(jacksonMessage);
+        if (message.startsWith("Expected a field name")) {
+            String found = message.contains("SequenceStartEvent") ? "a list"
+                    : message.contains("MappingStartEvent") ? "a mapping"
+                    : message.contains("AliasEvent") ? "an alias" : "not a scalar";
+            return "a mapping key must be a scalar (text or a number), but this one is " + found;
+        }
+        return message;
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {
@@ -119,16 +104,5 @@ final class YamlDocumentReader {
 
     static String oneLine(String text) {
         return text == null ? "" : text.replaceAll("\\s*\\n\\s*", " ").strip();
-    }
-
-    /** SafeConstructor that builds a value from an already composed node (so the node's marks stay available). */
-    private static final class PlainConstructor extends SafeConstructor {
-        PlainConstructor(LoaderOptions options) {
-            super(options);
-        }
-
-        Object construct(Node node) {
-            return constructDocument(node);
-        }
     }
 }

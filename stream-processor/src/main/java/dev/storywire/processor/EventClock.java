@@ -23,7 +23,7 @@ public final class EventClock {
     private final long[] recent = new long[WINDOW];
     /**
      * The same times sorted, kept up to date on every observation (one binary search and one array shift): the
-     * clock is read for every article and related item, and sorting the window each time was a visible cost.
+     * clock is read for every article and related item, so the window is never sorted from scratch.
      */
     private final long[] sorted = new long[WINDOW];
     private int size;

@@ -10,11 +10,9 @@ import org.rocksdb.Options;
  *
  * <p>The processors look up far more keys than exist: is this article id known, has anyone listed it, how many
  * documents hold this new term. Without a memtable filter every such lookup searches the memtable's skip list, a
- * chain of cache misses, before the table files' own Bloom filters answer it. Profiled with {@code perf} at 150,000
- * synthetic articles, RocksDB reads were a fifth of the clustering stream thread, most of that skip-list searches;
- * with the filter they were a sixth. Kafka Streams configures the table files' filters but leaves them out of the
- * last level ({@code optimize_filters_for_hits}), where compaction puts most of the data: there a lookup of an absent
- * key read an index block and a data block.
+ * chain of cache misses, before the table files' own Bloom filters answer it. Kafka Streams configures the table
+ * files' filters but leaves them out of the last level ({@code optimize_filters_for_hits}), where compaction puts
+ * most of the data: there a lookup of an absent key would read an index block and a data block.
  */
 public final class PointLookupRocksDbConfig implements RocksDBConfigSetter {
 

@@ -3,8 +3,9 @@ package dev.storywire.processor;
 import dev.storywire.model.Article;
 import dev.storywire.model.Topics;
 import dev.storywire.processor.cluster.ClusterOutput;
-import dev.storywire.processor.cluster.ClusteringProcessor;
 import dev.storywire.processor.dedupe.DedupeProcessor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -32,9 +33,23 @@ public final class StoryTopology {
     private StoryTopology() {
     }
 
-    /** Describes the topology; nothing runs here. */
+    /**
+     * Describes the topology, its counters going to Micrometer's global registry (where the application's
+     * Prometheus registry is added); nothing runs here.
+     */
     public static Topology buildTopology(ProcessorConfig config) {
-        return buildTopology(config, ClusteringProcessor.supplier(config));
+        return buildTopology(config, Metrics.globalRegistry);
+    }
+
+    /** Describes the topology, its counters going to {@code registry}; nothing runs here. */
+    public static Topology buildTopology(ProcessorConfig config, MeterRegistry registry) {
+        return buildTopology(config, ClusteringProcessor.supplier(config, registry), registry);
+    }
+
+    /** The topology with another clustering step, its counters going to Micrometer's global registry. */
+    public static Topology buildTopology(ProcessorConfig config,
+            ProcessorSupplier<String, Article, String, ClusterOutput> clustering) {
+        return buildTopology(config, clustering, Metrics.globalRegistry);
     }
 
     /**
@@ -42,7 +57,7 @@ public final class StoryTopology {
      * story of its own (the yardstick of the clustering benchmark).
      */
     public static Topology buildTopology(ProcessorConfig config,
-            ProcessorSupplier<String, Article, String, ClusterOutput> clustering) {
+            ProcessorSupplier<String, Article, String, ClusterOutput> clustering, MeterRegistry registry) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Article> articles = builder.stream(config.inputTopic(),
                 Consumed.with(Topics.KEY_SERDE, Topics.ARTICLE_SERDE)
@@ -50,7 +65,7 @@ public final class StoryTopology {
                         .withName("feed-articles-source"));
 
         KStream<String, Article> unique = articles.process(
-                DedupeProcessor.supplier(config.dedupeRetention(), config.inMemoryStores()), Named.as("dedupe"));
+                DedupeProcessor.supplier(config.dedupeRetention(), config.inMemoryStores(), registry), Named.as("dedupe"));
 
         KStream<String, ClusterOutput> clustered = unique
                 .repartition(Repartitioned.with(Topics.KEY_SERDE, Topics.ARTICLE_SERDE)

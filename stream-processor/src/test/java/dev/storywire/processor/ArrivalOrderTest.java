@@ -21,23 +21,24 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The partitions of the input topic reach the single clustering partition interleaved differently from run to
  * run, so the quality of the stories must not hang on one arrival order. A labelled week of the real feed, in
- * file (publish) order, reversed and shuffled, must meet the quality targets of issue 4 in every order.
+ * file (publish) order, reversed and shuffled, must meet the quality targets of issue 20 in every order, through
+ * the whole topology ({@code OrderRobustnessTest} drives the clustering core alone over ten orders).
  *
- * <p>The stories themselves are not the same in every order: online clustering decides each article with what
- * it has seen so far. On this week two pairs flip with the order, one of them two template press releases the
- * labels keep apart (see docs/stream-processor.md).
+ * <p>The stories themselves are not quite the same in every order: online clustering decides each article with
+ * what it has seen so far. On this week one pair flips with the order: two template press releases the labels
+ * keep apart (see docs/stream-processor.md).
  */
 class ArrivalOrderTest {
 
-    private static final Path WINDOW = FeedFiles.CORPUS.resolve("everyday-ai").resolve("2021-03");
-    private static final Path LABELS = FeedFiles.CORPUS.resolve("labels").resolve("2021-03.tsv");
+    private static final Path WINDOW = CorpusFiles.CORPUS.resolve("everyday-ai").resolve("2021-03");
+    private static final Path LABELS = CorpusFiles.CORPUS.resolve("labels").resolve("2021-03.tsv");
 
     @TempDir
     Path stateDir;
 
     @Test
     void shouldMeetTheQualityTargetsOnALabelledWeekInAnyArrivalOrder() throws IOException {
-        List<Path> files = FeedFiles.list(WINDOW);
+        List<Path> files = CorpusFiles.list(WINDOW);
         Map<String, String> gold = goldStories(files);
         List<Path> reversed = new ArrayList<>(files);
         Collections.reverse(reversed);
@@ -53,9 +54,9 @@ class ArrivalOrderTest {
         orders.forEach((name, order) -> {
             ClusteringScores scores = ClusteringScores.of(stories(order, name.replace(' ', '-')), gold);
             assertThat(scores.bcubedF1()).as("B-cubed F1 in %s: %s", name, scores.describe())
-                    .isGreaterThanOrEqualTo(0.96);
+                    .isGreaterThanOrEqualTo(0.965);
             assertThat(scores.pairF1()).as("pairwise F1 in %s: %s", name, scores.describe())
-                    .isGreaterThanOrEqualTo(0.55);
+                    .isGreaterThanOrEqualTo(0.60);
         });
     }
 
@@ -71,7 +72,7 @@ class ArrivalOrderTest {
         for (Path file : files) {
             String story = storyOfFile.get(file.getFileName().toString());
             if (story != null) {
-                gold.put(FeedFiles.read(file).id(), story);
+                gold.put(CorpusFiles.read(file).id(), story);
             }
         }
         return gold;
@@ -80,7 +81,7 @@ class ArrivalOrderTest {
     /** The story of each article after piping the files in {@code order}. */
     private Map<String, String> stories(List<Path> order, String run) {
         try (TopologyFixture fixture = new TopologyFixture(stateDir.resolve(run))) {
-            order.stream().map(FeedFiles::read).forEach(fixture::pipe);
+            order.stream().map(CorpusFiles::read).forEach(fixture::pipe);
             return fixture.storyOfArticles();
         }
     }

@@ -1,6 +1,6 @@
 package dev.storywire.processor;
 
-import static dev.storywire.processor.FeedFiles.seed;
+import static dev.storywire.processor.CorpusFiles.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storywire.model.Article;

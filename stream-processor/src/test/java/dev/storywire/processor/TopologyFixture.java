@@ -68,8 +68,10 @@ public final class TopologyFixture implements AutoCloseable {
         this(ProcessorConfig.defaults(), stateDir);
     }
 
+    /** Pipes one article, then lets the clustering's expiry punctuator run, as it would between live articles. */
     public void pipe(Article article) {
         input.pipeInput(article.id(), article);
+        driver.advanceWallClockTime(ClusteringProcessor.EXPIRY_PUNCTUATION);
     }
 
     public void pipeRaw(String key, byte[] value) {
@@ -82,6 +84,11 @@ public final class TopologyFixture implements AutoCloseable {
     }
 
     /** Story versions emitted since the last read, in order. */
+    /** The next records of the stories topic with their headers (consumes them like {@link #readStories()}). */
+    public List<org.apache.kafka.streams.test.TestRecord<String, Story>> readStoryRecords() {
+        return stories.readRecordsToList();
+    }
+
     public List<KeyValue<String, Story>> readStories() {
         return stories.readKeyValuesToList();
     }

@@ -35,7 +35,7 @@ class TopologyMetricsTest {
 
     @Test
     void shouldCountNewStoriesDuplicatesAndLatency() {
-        List<Article> seeds = FeedFiles.list(FeedFiles.SEEDS).stream().map(FeedFiles::read).toList();
+        List<Article> seeds = CorpusFiles.list(CorpusFiles.SEEDS).stream().map(CorpusFiles::read).toList();
         Article first = seeds.get(0);
         Article ingested = new Article(first.id(), first.title(), first.excerpt(), first.publishedDateTime(),
                 first.webUrl(), first.originalUrl(), first.ampWebUrl(), first.cdnAmpWebUrl(), first.type(),

@@ -5,7 +5,6 @@ import dev.storywire.embedded.Directories;
 import dev.storywire.embedded.EmbeddedKafkaBroker;
 import dev.storywire.ingest.FeedDocumentParser;
 import dev.storywire.ingest.FeedIngestor;
-import dev.storywire.ingest.FeedInputs;
 import dev.storywire.ingest.FeedPublisher;
 import dev.storywire.ingest.IngestReport;
 import dev.storywire.ingest.InputFormat;
@@ -39,6 +38,10 @@ public final class IngestBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(IngestBenchmark.class);
     /** Both runs write to topics of this many partitions, like the pipeline's feed.articles. */
     private static final int PARTITIONS = 3;
+    /** Parse-only runs read this many documents per round: enough for a steady JIT, short on a loaded machine. */
+    private static final int PARSE_ONLY_DOCUMENTS = 20_000;
+    /** Rounds of each parser, alternating, so both see the same machine load. */
+    private static final int PARSE_ONLY_ROUNDS = 5;
 
     private IngestBenchmark() {
     }
@@ -59,7 +62,8 @@ public final class IngestBenchmark {
                     originals.size(), recordBytes, broker.bootstrapServers());
             createTopics(broker.bootstrapServers(), "bench.articles", "bench.dlq", "bench.perf");
 
-            double parseOnly = parseOnly(input);
+            double loadBefore = loadAverage();
+            ParseOnlyComparison parseOnly = ParseOnlyComparison.measure(input, PARSE_ONLY_DOCUMENTS, PARSE_ONLY_ROUNDS);
             PublisherConfig config = PublisherConfig.of(broker.bootstrapServers())
                     .withTopics("bench.articles", "bench.dlq");
             long start = System.nanoTime();
@@ -81,36 +85,26 @@ public final class IngestBenchmark {
             json.put("partitions", PARTITIONS);
             json.put("ingestDocumentsPerSecond", Math.round(ingestRate));
             json.put("ingestSeconds", round(ingestSeconds));
-            json.put("parseOnlyDocumentsPerSecond", Math.round(parseOnly));
+            json.put("parseOnlyDocumentsPerSecond", Math.round(parseOnly.streaming().wallMedian()));
+            json.set("parseOnly", parseOnly.toJson());
             json.put("producerPerformanceRecordsPerSecond", Math.round(perf.recordsPerSecond()));
             json.put("ratio", round(ingestRate / perf.recordsPerSecond()));
             json.put("producerPerformanceSummary", perf.summaryLine());
             json.put("cores", Runtime.getRuntime().availableProcessors());
             json.put("java", System.getProperty("java.version"));
+            json.put("loadAverageAtStart", round(loadBefore));
+            json.put("loadAverageAtEnd", round(loadAverage()));
             json.putPOJO("producerSettings", ProducerSettings.masked(
                     ProducerSettings.effective(broker.bootstrapServers(), Map.of())));
             Files.createDirectories(result.toAbsolutePath().getParent());
             Files.writeString(result, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
             LOG.info("Ingest {} documents/s, ProducerPerformance {} records/s, ratio {} (parse only {} documents/s); "
                     + "written to {}", Math.round(ingestRate), Math.round(perf.recordsPerSecond()),
-                    round(ingestRate / perf.recordsPerSecond()), Math.round(parseOnly), result.toAbsolutePath());
+                    round(ingestRate / perf.recordsPerSecond()), Math.round(parseOnly.streaming().wallMedian()),
+                    result.toAbsolutePath());
         } finally {
             Directories.deleteQuietly(work);
         }
-    }
-
-    /** Documents per second of parsing alone (read, split, YAML, validate, map; no Kafka), to locate the time. */
-    private static double parseOnly(Path input) {
-        FeedDocumentParser parser = new FeedDocumentParser();
-        long start = System.nanoTime();
-        long count = 0;
-        for (Path file : FeedInputs.expand(List.of(input))) {
-            for (ParseResult result : parser.parseFile(file)) {
-                Topics.ARTICLE_SERDE.serialize("bench", ((ParseResult.Parsed) result).article());
-                count++;
-            }
-        }
-        return count / ((System.nanoTime() - start) / 1e9);
     }
 
     /** The mean size of the serialized article values, the record size ProducerPerformance is given. */
@@ -145,7 +139,12 @@ public final class IngestBenchmark {
         }
     }
 
-    private static double round(double value) {
+    /** The system load average over the last minute (the machine's, not this JVM's), or -1 when unknown. */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }
 }

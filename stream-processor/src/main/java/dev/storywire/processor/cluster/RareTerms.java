@@ -13,8 +13,8 @@ import java.util.function.Predicate;
  * indexed under the rarest terms of each text it takes in, as many as an article looks up: the words that name an
  * event are rare, and common words' postings would only hold whichever stories came last. The count decides ties
  * when few documents have been counted and most terms are equally rare: the words of a headline name its event
- * better than an excerpt's. Ranking those ties by the alphabet alone had split two headlines on one event (PGA Tour
- * and AWS) depending on which of them came first.
+ * better than an excerpt's, and ranking such ties by the alphabet alone would make the index depend on which
+ * headline of an event came first.
  */
 final class RareTerms {
 

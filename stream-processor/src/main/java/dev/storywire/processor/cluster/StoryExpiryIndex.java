@@ -5,12 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import java.util.Map;
 
 /**
- * The live stories in the order they expire, over the {@link ClusteringStores#STORY_EXPIRY} store: each story in
+ * The live stories in the order they expire, over the {@link ClusterState#expiry()} table: each story in
  * the candidate indexes under the time of its latest member ({@link ExpiryKeys}), so that the stories due to leave
  * are found by a range scan over the oldest keys instead of a scan of all stories.
  */
@@ -19,29 +17,25 @@ final class StoryExpiryIndex {
     /** How often (stream time) due stories are looked for: the scan is a RocksDB seek, not worth every record. */
     static final Duration SCAN_INTERVAL = Duration.ofHours(1);
 
-    private final KeyValueStore<String, String> store;
+    private final ClusterState.SortedTable store;
     private final Duration retention;
     private Instant lastScan = Instant.MIN;
     /**
      * Where the next scan starts: the cut-off of the last one, or the lowest time written since, if lower (a late
-     * update can keep a story's time in the past); 0 until this instance has scanned once. Scanning from 0 every
-     * time had RocksDB seek past the tombstones of every key ever moved, a cost that grew with the run.
+     * update can keep a story's time in the past); 0 until this instance has scanned once. So a scan does not seek
+     * past the deletions of every key ever moved, a cost that would grow with the run.
      */
     private long scanFrom;
     private long lowestWritten = Long.MAX_VALUE;
 
-    StoryExpiryIndex(KeyValueStore<String, String> store, Duration retention) {
+    StoryExpiryIndex(ClusterState.SortedTable store, Duration retention) {
         this.store = store;
         this.retention = retention;
     }
 
     /** The ids of the live stories, the longest unchanged first. */
     List<String> live() {
-        List<String> live = new ArrayList<>();
-        try (KeyValueIterator<String, String> all = store.all()) {
-            all.forEachRemaining(entry -> live.add(entry.value));
-        }
-        return live;
+        return store.values();
     }
 
     /** Takes {@code story} out; {@code fallback} stands for its time if it has no member with one. */
@@ -66,17 +60,14 @@ final class StoryExpiryIndex {
         }
         lastScan = now;
         long cutoff = cutoff(now);
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> range = store.range(ExpiryKeys.of(Math.min(scanFrom, lowestWritten), ""),
-                ExpiryKeys.of(cutoff, ""))) {
-            range.forEachRemaining(due::add);
-        }
+        List<Map.Entry<String, String>> due = store.range(ExpiryKeys.of(Math.min(scanFrom, lowestWritten), ""),
+                ExpiryKeys.of(cutoff, ""));
         scanFrom = Math.max(scanFrom, cutoff);
         lowestWritten = Long.MAX_VALUE;
         List<String> ids = new ArrayList<>(due.size());
-        for (KeyValue<String, String> entry : due) {
-            store.put(entry.key, null);
-            ids.add(entry.value);
+        for (Map.Entry<String, String> entry : due) {
+            store.delete(entry.getKey());
+            ids.add(entry.getValue());
         }
         return ids;
     }

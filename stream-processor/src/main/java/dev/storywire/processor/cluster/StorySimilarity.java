@@ -3,6 +3,8 @@ package dev.storywire.processor.cluster;
 import dev.storywire.processor.cluster.TermStatistics.Term;
 import dev.storywire.processor.text.TermCounts;
 import dev.storywire.processor.text.TfIdf;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Text similarity of an article (or related item, or story) to candidate stories: the title-only TF-IDF cosine and
@@ -25,7 +27,7 @@ final class StorySimilarity {
     private final TermStatistics statistics;
     private final double titleShare;
     /** The latest weighed terms by story id: a new version of a vector reuses what did not change. */
-    private final RecentlyUsedCache<String, Versions> versions;
+    private final Map<String, Versions> versions;
 
     /**
      * @param statistics the document frequencies the weights come from
@@ -36,7 +38,12 @@ final class StorySimilarity {
     StorySimilarity(TermStatistics statistics, double titleShare, int maxStories) {
         this.statistics = statistics;
         this.titleShare = titleShare;
-        this.versions = new RecentlyUsedCache<>(maxStories);
+        this.versions = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Versions> eldest) {
+                return size() > maxStories;
+            }
+        };
     }
 
     /** The weighted vectors of a text, to score against any number of stories while the counts stay the same. */
@@ -83,7 +90,7 @@ final class StorySimilarity {
     /**
      * A text's terms with their IDF and TF-IDF weights, in the order of its {@link TermCounts}, and the vector's norm.
      * The IDF is kept per term because the story side of every dot product needs the same term's IDF again: it is
-     * looked up once per query, not once per candidate (IDF memo lookups were the clustering's largest hot spot).
+     * looked up once per query, not once per candidate.
      */
     record Weighted(TermCounts counts, double[] idfs, double[] weights, double norm) {
 
@@ -125,10 +132,7 @@ final class StorySimilarity {
      * A story vector's terms as looked up in the statistics, with their TF-IDF weights and the norm, so that scoring
      * against the story reads a number. A new version of the vector is weighed in full with the current counts, but
      * the terms it already had are taken from its previous version rather than looked up again (a story takes in a
-     * few dozen terms per article and has up to a couple of hundred). Weighing only the new and changed terms, and
-     * keeping the other weights until the refresh, left the weights of a growing story's own terms behind their
-     * document counts; at 1,000,000 articles it split stories (B-cubed F1 0.942 to 0.914). {@code weighedAt} is the
-     * live document count the weights were computed at.
+    
      */
     private record StoryTerms(TermCounts counts, Term[] terms, double[] weights, long weighedAt, double norm) {
 

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param titleTerms raw term counts of the members' titles alone, bounded the same way
  * @param leads the lead (first) title terms of the members, bounded, for the subject-conflict check
  * @param indexed whether the story is still in the candidate term index (false once it expired)
+ * @param passages the passages of the members' texts ({@link Passages}), bounded
  * @param published the members' publish-time range, derived from {@code members} (whatever is passed): every
  *     candidate story's distance to every article is checked, so it is computed once per state, not per check
  * @param leadHashes the hash codes of {@code leads}, in their order, derived from them (whatever is passed) and not
@@ -35,6 +36,7 @@ public record StoryState(
         List<String> leads,
         long version,
         boolean indexed,
+        Passages passages,
         PublishRange published,
         @JsonIgnore LeadHashes leadHashes) {
 
@@ -47,13 +49,15 @@ public record StoryState(
         titleTerms = titleTerms == null ? TermCounts.EMPTY : titleTerms;
         topics = topics == null ? List.of() : List.copyOf(topics);
         leads = leads == null ? List.of() : List.copyOf(leads);
+        passages = passages == null ? Passages.NONE : passages;
         published = PublishRange.of(members);
         leadHashes = LeadHashes.of(leads);
     }
 
     private StoryState(String storyId, List<StoryMember> members, TermCounts terms,
-            TermCounts titleTerms, List<String> topics, List<String> leads, long version, boolean indexed) {
-        this(storyId, members, terms, titleTerms, topics, leads, version, indexed, null, null);
+            TermCounts titleTerms, List<String> topics, List<String> leads, long version, boolean indexed,
+            Passages passages) {
+        this(storyId, members, terms, titleTerms, topics, leads, version, indexed, passages, null, null);
     }
 
     /**
@@ -122,7 +126,8 @@ public record StoryState(
     }
 
     public static StoryState open(String storyId) {
-        return new StoryState(storyId, List.of(), TermCounts.EMPTY, TermCounts.EMPTY, List.of(), List.of(), 0, true);
+        return new StoryState(storyId, List.of(), TermCounts.EMPTY, TermCounts.EMPTY, List.of(), List.of(), 0, true,
+                Passages.NONE);
     }
 
     /** Adds or replaces the member with the same article id. */
@@ -140,26 +145,27 @@ public record StoryState(
         if (!replaced) {
             next.add(member);
         }
-        return new StoryState(storyId, next, terms, titleTerms, topics, leads, version, indexed);
+        return new StoryState(storyId, next, terms, titleTerms, topics, leads, version, indexed, passages);
     }
 
     public StoryState withoutMember(String articleId) {
         List<StoryMember> next = members.stream().filter(m -> !m.articleId().equals(articleId)).toList();
-        return new StoryState(storyId, next, terms, titleTerms, topics, leads, version, indexed);
+        return new StoryState(storyId, next, terms, titleTerms, topics, leads, version, indexed, passages);
     }
 
     public StoryState withTerms(TermCounts nextTerms) {
-        return new StoryState(storyId, members, nextTerms, titleTerms, topics, leads, version, indexed);
+        return new StoryState(storyId, members, nextTerms, titleTerms, topics, leads, version, indexed, passages);
     }
 
     public StoryState withTitleTerms(TermCounts nextTitleTerms) {
-        return new StoryState(storyId, members, terms, nextTitleTerms, topics, leads, version, indexed);
+        return new StoryState(storyId, members, terms, nextTitleTerms, topics, leads, version, indexed, passages);
     }
 
     public StoryState withTopics(List<String> added) {
         LinkedHashSet<String> next = new LinkedHashSet<>(topics);
         added.stream().filter(Objects::nonNull).map(String::strip).filter(t -> !t.isEmpty()).forEach(next::add);
-        return new StoryState(storyId, members, terms, titleTerms, List.copyOf(next), leads, version, indexed);
+        return new StoryState(storyId, members, terms, titleTerms, List.copyOf(next), leads, version, indexed,
+                passages);
     }
 
     /** Adds a lead term (ignored when {@code null}, already there, or the bound is reached). */
@@ -169,15 +175,21 @@ public record StoryState(
         }
         List<String> next = new ArrayList<>(leads);
         next.add(lead);
-        return new StoryState(storyId, members, terms, titleTerms, topics, next, version, indexed);
+        return new StoryState(storyId, members, terms, titleTerms, topics, next, version, indexed, passages);
+    }
+
+    /** Adds the passages of a text the story takes in (bounded, the newest stay). */
+    public StoryState withPassages(Passages added) {
+        return new StoryState(storyId, members, terms, titleTerms, topics, leads, version, indexed,
+                passages.plus(added, Passages.MAX_PER_STORY));
     }
 
     public StoryState nextVersion() {
-        return new StoryState(storyId, members, terms, titleTerms, topics, leads, version + 1, indexed);
+        return new StoryState(storyId, members, terms, titleTerms, topics, leads, version + 1, indexed, passages);
     }
 
     public StoryState withIndexed(boolean nextIndexed) {
-        return new StoryState(storyId, members, terms, titleTerms, topics, leads, version, nextIndexed);
+        return new StoryState(storyId, members, terms, titleTerms, topics, leads, version, nextIndexed, passages);
     }
 
     public Optional<StoryMember> member(String articleId) {

@@ -15,14 +15,12 @@ import java.util.Set;
  * most of an article's query terms.
  *
  * <p>Stories are held by handle, a small int given to a story while it is posted anywhere and reused after: the
- * postings are int arrays, and counting a lookup's hits is an increment in an array indexed by handle. Counting
- * the story-id strings of a dozen postings of a dozen ids in a hash table, for every article, had been a tenth of
- * the clustering's time, most of it cache misses on strings scattered over the heap.
+ * postings are int arrays, and counting a lookup's hits is an increment in an array indexed by handle, not a hash
+ * table of story-id strings.
  *
- * <p>It is derived state, held in memory only: {@link ClusteringProcessor} builds it again from the live stories
- * (the expiry index, oldest update first) whenever a processor starts. A store with a changelog held it before;
- * its postings were rewritten, serialised and sent to the changelog for nearly every article (about two fifths of the
- * clustering's changelog bytes), for state the stories already determine. After a restart the postings are those
+ * <p>It is derived state, held in memory only: {@link StoryClusterer} builds it again from the live stories (the
+ * expiry index, oldest update first) whenever it starts, rather than rewriting postings to a changelog for nearly
+ * every article, for state the stories already determine. After a restart the postings are those
  * the live stories' current terms give, in order of their latest update; an uninterrupted run may have posted a
  * story under a term it no longer ranks among its rarest, or pushed it out of a term's postings. So decisions after a
  * restart may differ at the margin from those of a run that never stopped (cached story norms already do the same).

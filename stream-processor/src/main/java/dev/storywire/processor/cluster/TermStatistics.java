@@ -6,19 +6,18 @@ import dev.storywire.processor.text.TfIdf;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Document frequencies of the clustering: the background table blended with live counts kept incrementally in a
- * store, and the IDF they give ({@link TfIdf#idf}). Each term the clustering meets is looked up once into a
- * {@link Term} that holds its background count, live count and smoothed logarithm together: scoring reads a
- * term's frequency or IDF thousands of times per article, and separate maps for the live counts, the blend and
- * the IDF had made those lookups the clustering's largest cost.
+ * Document frequencies of the clustering: the background table blended with live counts kept incrementally in
+ * a table ({@link ClusterState#documentFrequencies()}), and the IDF they give ({@link TfIdf#idf}). Each term the
+ * clustering meets is looked up once into a {@link Term} that holds its background count, live count and smoothed
+ * logarithm together: scoring reads a term's frequency or IDF thousands of times per article, so one lookup serves
+ * all three.
  *
  * <p>The IDF is {@code 1 + ln(N + k) - ln(df + k)}: {@link #logCount()} is the first logarithm, recomputed once
  * per counted document, and {@link Term#logFrequency()} the second, recomputed when that term is counted. The
- * processor is the store's only writer and a new processor instance is created whenever its task's state is
- * restored, so a loaded term never holds a stale count.
+ * clusterer is the table's only writer and a new clusterer is created whenever its task's state is restored, so a
+ * loaded term never holds a stale count.
  */
 final class TermStatistics implements DocumentFrequencies {
 
@@ -27,20 +26,22 @@ final class TermStatistics implements DocumentFrequencies {
      * are held in two generations of at most half as many each: a term met again while in the older one moves to
      * the newer, and when the newer is full the older is dropped, its terms marked {@link Term#retired() retired}
      * so whoever kept one knows to look it up again. So the terms in use stay loaded however many new ones a long
-     * run meets (every story brings names); starting the whole table over had every term in use read from the store
-     * again and every story norm computed again from scratch.
+     * run meets (every story brings names), without reading every term in use again.
      */
     static final int MAX_TERMS = 500_000;
 
+    /** The key of the live document count: a key no term can take, the tokenizer never emits control characters. */
+    public static final String DOCUMENT_COUNT_KEY = "\u0000documents";
+
     private final DocumentFrequencies background;
-    private final KeyValueStore<String, Long> store;
+    private final ClusterState.Table<Long> store;
     private Map<String, Term> terms = new HashMap<>();
     private Map<String, Term> older = new HashMap<>();
     /** The live document count, read from the store once ({@code -1} until then). */
     private long liveDocuments = -1;
     private double logCount;
 
-    TermStatistics(DocumentFrequencies background, KeyValueStore<String, Long> store) {
+    TermStatistics(DocumentFrequencies background, ClusterState.Table<Long> store) {
         this.background = background;
         this.store = store;
     }
@@ -86,7 +87,7 @@ final class TermStatistics implements DocumentFrequencies {
     /** How many documents the live counts hold (only grows). */
     long liveDocuments() {
         if (liveDocuments < 0) {
-            liveDocuments = read(ClusteringStores.DOCUMENT_COUNT_KEY);
+            liveDocuments = read(DOCUMENT_COUNT_KEY);
             logCount = TfIdf.logSmoothed(documentCount());
         }
         return liveDocuments;
@@ -125,7 +126,7 @@ final class TermStatistics implements DocumentFrequencies {
     private void countDocument() {
         liveDocuments = liveDocuments() + 1;
         logCount = TfIdf.logSmoothed(documentCount());
-        store.put(ClusteringStores.DOCUMENT_COUNT_KEY, liveDocuments);
+        store.put(DOCUMENT_COUNT_KEY, liveDocuments);
     }
 
     private void countTerm(String text) {

@@ -7,7 +7,7 @@ import dev.storywire.ops.metrics.PipelineMetrics;
 import dev.storywire.processor.EventClock;
 import dev.storywire.processor.ExpiryKeys;
 import dev.storywire.processor.RecordPosition;
-import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,26 +45,26 @@ public final class DedupeProcessor implements Processor<String, Article, String,
     private KeyValueStore<String, DedupeEntry> store;
     private KeyValueStore<String, String> expiry;
 
-    /** Counts into the global Micrometer registry: a no-op unless the application added one (e.g. Prometheus). */
-    private final PipelineMetrics metrics = new PipelineMetrics(Metrics.globalRegistry);
+    private final PipelineMetrics metrics;
     private final EventClock clock = new EventClock();
     private Instant lastPurge = Instant.MIN;
 
-    public DedupeProcessor(Duration retention) {
+    /** @param registry where the deduplicated-articles counter goes */
+    public DedupeProcessor(Duration retention, MeterRegistry registry) {
         this.retention = retention;
+        this.metrics = new PipelineMetrics(registry);
     }
 
-    /** The supplier to hand to {@code KStream#process}; it connects the store itself. */
-    public static ProcessorSupplier<String, Article, String, Article> supplier(Duration retention) {
-        return supplier(retention, false);
-    }
-
-    /** As {@link #supplier(Duration)}, with an in-memory store instead of RocksDB when {@code inMemory}. */
-    public static ProcessorSupplier<String, Article, String, Article> supplier(Duration retention, boolean inMemory) {
+    /**
+     * The supplier to hand to {@code KStream#process}; it connects the stores itself, in-memory instead of RocksDB
+     * when {@code inMemory}.
+     */
+    public static ProcessorSupplier<String, Article, String, Article> supplier(Duration retention, boolean inMemory,
+            MeterRegistry registry) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, Article, String, Article> get() {
-                return new DedupeProcessor(retention);
+                return new DedupeProcessor(retention, registry);
             }
 
             @Override

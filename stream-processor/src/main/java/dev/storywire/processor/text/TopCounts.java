@@ -11,8 +11,8 @@ import java.util.PriorityQueue;
 /**
  * The keys with the highest counts, ties by key: only the keys at the cut-off count are sorted, the rest are in or
  * out by count alone. The bound on a story's term vector ({@link TermCounts#plus}) takes a couple of hundred terms
- * out of a few hundred for every article, so a full sort of the counts was a visible cost. (The term index chooses
- * its candidates the same way over story handles, with its own tie-break on packed ids.)
+ * out of a few hundred for every article, so a full sort of the counts is avoided. (The term index chooses its
+ * candidates the same way over story handles, with its own tie-break on packed ids.)
  */
 public final class TopCounts {
 

@@ -11,8 +11,8 @@ import dev.storywire.processor.bench.FeedLoader.LoadedFeed;
 import dev.storywire.processor.bench.ProcessingProgress.Measurement;
 import dev.storywire.processor.bench.ProcessingProgress.Part;
 import dev.storywire.processor.cluster.ClusterOutput;
-import dev.storywire.processor.cluster.ClusteringProcessor;
-import dev.storywire.processor.cluster.TextStatisticsOnlyClustering;
+import dev.storywire.processor.ClusteringProcessor;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.storywire.processor.quality.ClusteringScores;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +63,6 @@ import org.slf4j.LoggerFactory;
  *   -Dbench.in-memory-stores=true   the stores (dedupe, clustering) in memory, changelogged, to see what RocksDB
  *                          costs
  *   -Dbench.stream-threads=N   N stream threads per topology instead of one
- *   -Dbench.clustering=text-statistics   the clustering step replaced by {@code TextStatisticsOnlyClustering}
  *                          (analysis and document counts only), a lower bound on what a clustering step built
  *                          on this analyser and document-frequency store costs
  * </pre>
@@ -86,13 +85,6 @@ public final class ClusterBenchmark {
     private static final int STREAM_THREADS = Integer.getInteger("bench.stream-threads", 1);
     /** Whether the dedupe and clustering stores are in memory instead of RocksDB (a diagnosis, not the production setting). */
     private static final boolean IN_MEMORY_STORES = Boolean.getBoolean("bench.in-memory-stores");
-    /**
-     * {@code text-statistics} replaces the clustering step by {@link TextStatisticsOnlyClustering}: a lower bound on
-     * what a clustering step built on this analyser and document-frequency store costs (a diagnosis; its quality
-     * figures are those of every article alone).
-     */
-    private static final boolean TEXT_STATISTICS_ONLY =
-            "text-statistics".equals(System.getProperty("bench.clustering"));
     /** Sizes up to this run three times by default (see {@link #repeats}). */
     private static final int REPEAT_UP_TO = 100_000;
     /** Below this the last tenth is too few records to time. */
@@ -124,8 +116,7 @@ public final class ClusterBenchmark {
     /** The two clustering steps compared; the real one is what {@code StoryTopology.buildTopology(config)} uses. */
     private enum Variant {
         IDENTITY("identity", config -> IdentityClustering.supplier()),
-        CLUSTERING("clustering", TEXT_STATISTICS_ONLY
-                ? TextStatisticsOnlyClustering::supplier : ClusteringProcessor::supplier);
+        CLUSTERING("clustering", config -> ClusteringProcessor.supplier(config, new SimpleMeterRegistry()));
 
         private final String label;
         private final Function<ProcessorConfig, ProcessorSupplier<String, Article, String, ClusterOutput>> step;
@@ -214,18 +205,11 @@ public final class ClusterBenchmark {
                 + ", commit.interval.ms=200, num.stream.threads=" + STREAM_THREADS + "), "
                 + (IN_MEMORY_STORES ? "the stores (dedupe and clustering) IN MEMORY (bench.in-memory-stores, not the production"
                         + " setting; with changelogs" : "production state stores (RocksDB with changelogs")
-                + "; the clustering's stores written once per commit by WriteBehindStore);"
+                + "; the clustering's stores behind Kafka Streams' record cache);"
                 + " the feed is first loaded into a " + BenchTopics.PARTITIONS + "-partition input topic (not"
                 + " measured), then each topology runs over it with its own application.id and output topics;"
                 + " measured: from the first to the latest process() call of the clustering step, until it has"
                 + " processed every article the dedupe step passes on");
-        if (TEXT_STATISTICS_ONLY) {
-            results.put("clusteringStep", "NOT THE REAL CLUSTERING (bench.clustering=text-statistics): every"
-                    + " 'clustering' figure below is of TextStatisticsOnlyClustering, which only analyses each article's"
-                    + " title and excerpt and counts it into the document-frequency store, then emits every article as"
-                    + " a story of its own: a lower bound on what a clustering step built on this analyser and"
-                    + " document-frequency store costs");
-        }
         results.put("cpu", "ArticlesPerCpuSecond figures divide by the whole JVM's CPU time over the measured"
                 + " interval (OperatingSystemMXBean.getProcessCpuTime): the stream thread, but also the in-process"
                 + " broker, the clients' network threads, the log cleaner, GC and JIT; ArticlesPerStreamThreadCpuSecond"

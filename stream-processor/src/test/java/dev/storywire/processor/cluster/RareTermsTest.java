@@ -9,9 +9,6 @@ import dev.storywire.processor.text.TermCounts;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RareTermsTest {
@@ -19,13 +16,8 @@ class RareTermsTest {
     private static final BackgroundFrequencies BACKGROUND =
             new BackgroundFrequencies(Map.of("market", 60L, "vaccine", 20L, "pfizer", 5L), 100);
 
-    private final KeyValueStore<String, Long> store = InMemoryStores.open("df", Serdes.Long());
+    private final InMemoryClusterState.MapTable<Long> store = InMemoryClusterState.MapTable.empty();
     private final TermStatistics statistics = new TermStatistics(BACKGROUND, store);
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     @Test
     void shouldRankByDocumentFrequencyThenByCountInTheTextThenByTerm() {

@@ -6,9 +6,6 @@ import dev.storywire.model.Role;
 import dev.storywire.model.StoryMember;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class StoryExpiryIndexTest {
@@ -16,13 +13,8 @@ class StoryExpiryIndexTest {
     private static final Instant T0 = Instant.parse("2021-05-18T12:00:00Z");
     private static final Duration RETENTION = Duration.ofDays(7);
 
-    private final KeyValueStore<String, String> store = InMemoryStores.open("expiry", Serdes.String());
+    private final InMemoryClusterState.SortedMapTable store = new InMemoryClusterState().expiry();
     private final StoryExpiryIndex index = new StoryExpiryIndex(store, RETENTION);
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     private static StoryState story(String id, Instant latestMember) {
         return StoryState.open(id).withMember(new StoryMember(id + "/a", "https://x.example/" + id, "Title", "X",

@@ -91,6 +91,22 @@ class StoryMergeTest {
     }
 
     @Test
+    void shouldNameTheSurvivingStoryInAHeaderOfTheTombstone() {
+        String older = StoryIds.forFoundingArticle(VMWARE.id());
+        String younger = StoryIds.forFoundingArticle(SUITE.id());
+        topology.pipe(VMWARE);
+        topology.pipe(SUITE);
+        topology.readStories();
+
+        topology.pipe(BOTH);
+
+        assertThat(topology.readStoryRecords()).filteredOn(r -> r.key().equals(younger)).singleElement()
+                .satisfies(r -> assertThat(new String(r.headers().lastHeader(
+                        dev.storywire.model.Headers.MERGED_INTO).value(), java.nio.charset.StandardCharsets.UTF_8))
+                        .isEqualTo(older));
+    }
+
+    @Test
     void shouldPlaceLaterArticlesOfTheMergedStoryInTheSurvivor() {
         topology.pipe(VMWARE);
         topology.pipe(SUITE);

@@ -8,9 +8,6 @@ import dev.storywire.processor.text.TermCounts;
 import dev.storywire.processor.text.TfIdf;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,22 +18,17 @@ class StorySimilarityTest {
     private final BackgroundFrequencies background = new BackgroundFrequencies(
             Map.of("vaccine", 30L, "pfizer", 5L, "trial", 60L, "results", 80L, "moderna", 5L), 200);
     private final ArticleText article = new ArticleText(TermCounts.of(Map.of("pfizer", 3, "vaccine", 3, "trial", 1)),
-            TermCounts.of(Map.of("pfizer", 1, "vaccine", 1)), "pfizer");
+            TermCounts.of(Map.of("pfizer", 1, "vaccine", 1)), "pfizer", Passages.NONE);
     private final StoryState story = StoryState.open("st-1")
             .withTerms(TermCounts.of(Map.of("pfizer", 6, "vaccine", 4, "results", 2, "moderna", 1)))
             .withTitleTerms(TermCounts.of(Map.of("pfizer", 2, "vaccine", 1)));
-    private KeyValueStore<String, Long> store;
+    private InMemoryClusterState.MapTable<Long> store;
     private TermStatistics statistics;
 
     @BeforeEach
     void open() {
-        store = InMemoryStores.open("df", Serdes.Long());
+        store = InMemoryClusterState.MapTable.empty();
         statistics = new TermStatistics(background, store);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     @Test
@@ -63,7 +55,7 @@ class StorySimilarityTest {
 
     @Test
     void shouldReuseTheStoryNormWhileTheCorpusGrewLessThanTheRefreshShare() {
-        store.put(ClusteringStores.DOCUMENT_COUNT_KEY, MANY_DOCUMENTS);
+        store.put(TermStatistics.DOCUMENT_COUNT_KEY, MANY_DOCUMENTS);
         StorySimilarity similarity = new StorySimilarity(statistics, 0.0, 100);
         similarity.score(similarity.query(article), story);
         double normThen = storyNorm();
@@ -82,7 +74,7 @@ class StorySimilarityTest {
 
     @Test
     void shouldRecomputeTheNormOfAChangedStoryAtOnce() {
-        store.put(ClusteringStores.DOCUMENT_COUNT_KEY, MANY_DOCUMENTS);
+        store.put(TermStatistics.DOCUMENT_COUNT_KEY, MANY_DOCUMENTS);
         StorySimilarity similarity = new StorySimilarity(statistics, 0.0, 100);
         similarity.score(similarity.query(article), story);
 

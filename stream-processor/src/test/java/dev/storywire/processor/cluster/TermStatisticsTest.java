@@ -8,24 +8,16 @@ import dev.storywire.processor.text.TfIdf;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TermStatisticsTest {
 
-    private KeyValueStore<String, Long> store;
+    private InMemoryClusterState.MapTable<Long> store;
 
     @BeforeEach
     void open() {
-        store = InMemoryStores.open("df", Serdes.Long());
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
+        store = InMemoryClusterState.MapTable.empty();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.storywire.processor.quality;
 
 import dev.storywire.model.Article;
-import dev.storywire.processor.FeedFiles;
+import dev.storywire.processor.CorpusFiles;
 import dev.storywire.processor.ProcessorConfig;
 import dev.storywire.processor.TopologyFixture;
 import java.io.IOException;
@@ -41,7 +41,7 @@ public final class CorpusEvaluation {
     /** The story of each file of {@code window}, processed in publish-time order. */
     public static Map<String, String> predict(ProcessorConfig config, Path window, Path stateDir) {
         Map<String, Article> byFile = new HashMap<>();
-        FeedFiles.list(window).forEach(file -> byFile.put(file.getFileName().toString(), FeedFiles.read(file)));
+        CorpusFiles.list(window).forEach(file -> byFile.put(file.getFileName().toString(), CorpusFiles.read(file)));
         List<String> order = byFile.keySet().stream()
                 .sorted(Comparator.comparing((String f) -> publishTime(byFile.get(f))).thenComparing(f -> f))
                 .toList();

@@ -2,7 +2,7 @@ package dev.storywire.processor.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storywire.processor.FeedFiles;
+import dev.storywire.processor.CorpusFiles;
 import dev.storywire.processor.ProcessorConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +32,7 @@ class GoldenStoriesTest {
     @Test
     void shouldClusterMay2021IntoTheGoldenStories() throws IOException {
         Map<String, String> predicted = CorpusEvaluation.predict(ProcessorConfig.defaults(),
-                FeedFiles.CORPUS.resolve("everyday-ai").resolve("2021-05"), stateDir);
+                CorpusFiles.CORPUS.resolve("everyday-ai").resolve("2021-05"), stateDir);
 
         String actual = render(predicted);
         String expected = golden();

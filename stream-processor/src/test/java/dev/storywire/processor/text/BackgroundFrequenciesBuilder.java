@@ -2,7 +2,7 @@ package dev.storywire.processor.text;
 
 import dev.storywire.model.Article;
 import dev.storywire.model.RelatedItem;
-import dev.storywire.processor.FeedFiles;
+import dev.storywire.processor.CorpusFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ public final class BackgroundFrequenciesBuilder {
         for (Path file : feedFiles(corpus)) {
             Article article;
             try {
-                article = FeedFiles.read(file);
+                article = CorpusFiles.read(file);
             } catch (RuntimeException e) {
                 LOG.warn("Skipping unreadable feed file {}: {}", file, e.toString());
                 continue;
