@@ -1,11 +1,20 @@
 package dev.storywire.app;
 
+import dev.storywire.app.eval.ArrivalOrder;
+import dev.storywire.app.eval.ArrivalOrders;
 import dev.storywire.app.eval.GoldLabels;
+import dev.storywire.app.eval.OrdersReport;
 import dev.storywire.app.eval.QualityReport;
 import dev.storywire.app.eval.RelatedLinkBaseline;
 import dev.storywire.embedded.Directories;
 import dev.storywire.ingest.FeedDocumentParser;
+import dev.storywire.ingest.FeedInputs;
+import dev.storywire.ingest.FeedPublisher;
+import dev.storywire.ingest.IngestReport;
 import dev.storywire.ingest.ParseResult;
+import dev.storywire.ingest.PublishException;
+import dev.storywire.ingest.PublishTimeOrder;
+import dev.storywire.ingest.PublisherConfig;
 import dev.storywire.model.Article;
 import dev.storywire.model.CanonicalUrl;
 import dev.storywire.model.Json;
@@ -19,8 +28,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,13 +45,18 @@ import picocli.CommandLine.Option;
  * {@code storywire eval}: runs the real pipeline (embedded broker, Streams topology, Connect sink into SQLite) over
  * a directory of feed documents, reads each labelled document's story back from the database, and scores it
  * against gold labels with B-cubed and pairwise precision/recall/F1, next to two baselines computed in the same run
- * (every document alone; connected components of related links).
+ * (every document alone; connected components of related links). With {@code --orders N} it does so N times, each
+ * from a clean state and with the documents published in another order (see {@link ArrivalOrders}), and reports the
+ * minimum, median and maximum: stories should not depend on the order articles arrive in.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {
             "Measure clustering quality: run the whole pipeline over --input, read every labelled document's story "
                 + "from the database and print B-cubed and pairwise precision/recall/F1 against --labels, with two "
                 + "baselines (singletons, related-link components). Writes <results-dir>/quality-<window>.json.",
+            "With --orders N the window runs N times from a clean state, published in N orders: as run delivers it "
+                + "(publish-time order), file order, reversed, then seeded shuffles; it prints and writes the "
+                + "minimum, median and maximum of B-cubed and pairwise F1.",
             "Exit codes: 0 measured; 1 the pipeline failed; 2 bad usage."})
 public final class EvalCommand implements Callable<Integer> {
 
@@ -65,34 +81,49 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Where quality-<window>.json goes (default: ${DEFAULT-VALUE}).")
     Path resultsDir;
 
+    @Option(names = "--orders", paramLabel = "N", defaultValue = "1",
+            description = "Run the window N times, each from a clean state, in N arrival orders: as run delivers it, "
+                    + "file order, reversed, then N-3 shuffles with the seeds 1, 2, ... (default: ${DEFAULT-VALUE}).")
+    int orders;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "Give up when the pipeline has not consumed everything after this long (default: ${DEFAULT-VALUE}).")
+            description = "Give up when the pipeline has not consumed everything after this long, per order "
+                    + "(default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
     @Override
     public Integer call() throws Exception {
         requireExists(input, "--input");
         requireExists(labels, "--labels");
+        if (orders < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--orders must be at least 1, got " + orders);
+        }
         GoldLabels gold = GoldLabels.read(labels);
         String windowName = window != null ? window : labels.getFileName().toString().replaceFirst("\\.tsv$", "");
         Map<String, Article> documents = readDocuments(gold);
+        Map<Path, List<ParseResult>> parsed = parseWindow();
+        List<ArrivalOrder> arrivalOrders = ArrivalOrders.of(List.copyOf(parsed.keySet()),
+                PublishTimeOrder.by(file -> publishedDateTime(parsed.get(file)), Path::toString), orders);
 
         Path workDir = Files.createTempDirectory("storywire-eval-");
-        String db = "jdbc:sqlite:" + workDir.resolve("eval.db");
-        List<Path> inputs = List.of(input.toAbsolutePath().normalize());
-        try (LocalPipeline pipeline = LocalPipeline.start(
-                new PipelineSettings(null, inputs, db, workDir, Duration.ofSeconds(timeoutSeconds)))) {
-            Console.out("Pipeline up (Kafka at %s). Publishing %s ...", pipeline.bootstrapServers(), inputs);
-            publishDayByDay(pipeline, new FeedIngest(pipeline.bootstrapServers()));
-            Map<String, String> storyOfArticle = storiesOfFeedArticles(db);
-            QualityReport report = score(windowName, gold, documents, storyOfArticle);
+        try {
+            List<OrdersReport.Run> runs = new ArrayList<>();
+            for (int i = 0; i < arrivalOrders.size(); i++) {
+                ArrivalOrder order = arrivalOrders.get(i);
+                Console.out("Order %d of %d: %s ...", i + 1, arrivalOrders.size(), order.name());
+                Map<String, String> storyOfArticle = runOrder(order, parsed, workDir.resolve("order-" + (i + 1)));
+                QualityReport report = score(windowName, gold, documents, storyOfArticle);
+                Console.out("%s", QualityReport.line(order.name(), report.pipeline()));
+                runs.add(new OrdersReport.Run(order, report));
+            }
+            OrdersReport report = new OrdersReport(windowName, runs, Instant.now());
             report.lines().forEach(line -> Console.out("%s", line));
             Path out = resultsDir.resolve("quality-" + windowName + ".json");
             Files.createDirectories(resultsDir);
             Json.mapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), report.toJson());
             Console.out("Wrote %s", out);
             return 0;
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | PublishException e) {
             log.error("storywire eval failed: {}", e.getMessage(), e);
             Console.out("storywire eval failed: %s", e.getMessage());
             return 1;
@@ -102,27 +133,58 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /**
-     * Replays the window as the feed delivered it: one publish day at a time, in order, each day consumed before
-     * the next. Publishing a two-week window at once would let the partitions' tasks run days apart in event
-     * time, and stream time (which drives story retention) would run ahead of the articles still queued.
+     * One order from a clean state: a new embedded broker, Streams state and database, so nothing of an earlier
+     * order is left. (Deleting and recreating the topics on one broker raced with the new Streams client's metadata,
+     * which then saw its input topic missing.) Returns each article's story from the database.
      */
-    private void publishDayByDay(LocalPipeline pipeline, FeedIngest ingest) throws InterruptedException {
-        FeedDocumentParser parser = new FeedDocumentParser();
-        java.util.TreeMap<java.time.LocalDate, List<Path>> byDay = new java.util.TreeMap<>();
-        for (Path file : dev.storywire.ingest.FeedInputs.feedFilesUnder(input)) {
-            java.time.LocalDate day = java.time.LocalDate.MIN;
-            for (ParseResult result : parser.parseFile(file)) {
-                if (result instanceof ParseResult.Parsed parsed && parsed.article().publishedDateTime() != null) {
-                    day = parsed.article().publishedDateTime().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-                }
-            }
-            byDay.computeIfAbsent(day, d -> new java.util.ArrayList<>()).add(file);
-        }
-        for (Map.Entry<java.time.LocalDate, List<Path>> day : byDay.entrySet()) {
-            log.debug("Publishing {} documents of {}", day.getValue().size(), day.getKey());
-            ingest.publish(day.getValue());
+    private Map<String, String> runOrder(ArrivalOrder order, Map<Path, List<ParseResult>> parsed, Path orderDir)
+            throws Exception {
+        Files.createDirectories(orderDir);
+        String db = "jdbc:sqlite:" + orderDir.resolve("eval.db");
+        PipelineSettings settings = new PipelineSettings(null, List.of(input.toAbsolutePath().normalize()), db,
+                orderDir, Duration.ofSeconds(timeoutSeconds));
+        try (LocalPipeline pipeline = LocalPipeline.start(settings)) {
+            IngestReport published = publish(pipeline.bootstrapServers(), order, parsed);
+            log.info("Order {}: published {} documents, rejected {}", order.name(), published.published(),
+                    published.rejected());
             pipeline.awaitCaughtUp();
         }
+        return storiesOfFeedArticles(db);
+    }
+
+    /**
+     * Publishes the window in {@code order} with one producer, so the topic receives the documents in exactly that
+     * order. The order {@code run} delivers goes through {@code run}'s own code path ({@link FeedIngest}), given the
+     * files in publish-time order.
+     */
+    private static IngestReport publish(String bootstrapServers, ArrivalOrder order,
+            Map<Path, List<ParseResult>> parsed) {
+        if (order.kind() == ArrivalOrder.Kind.AS_RUN_DELIVERS_IT) {
+            return new FeedIngest(bootstrapServers).publish(order.files());
+        }
+        try (FeedPublisher publisher = new FeedPublisher(PublisherConfig.of(bootstrapServers))) {
+            return publisher.publish(order.files().stream().flatMap(file -> parsed.get(file).stream()));
+        }
+    }
+
+    /** Every feed file of the window, parsed once, in file order. */
+    private Map<Path, List<ParseResult>> parseWindow() {
+        FeedDocumentParser parser = new FeedDocumentParser();
+        Map<Path, List<ParseResult>> parsed = new LinkedHashMap<>();
+        for (Path file : FeedInputs.feedFilesUnder(input.toAbsolutePath().normalize())) {
+            parsed.put(file, parser.parseFile(file));
+        }
+        return parsed;
+    }
+
+    /** The publish time of a file's first dated document, {@code null} when it has none. */
+    private static Instant publishedDateTime(List<ParseResult> results) {
+        return results.stream()
+                .filter(ParseResult.Parsed.class::isInstance)
+                .map(result -> ((ParseResult.Parsed) result).article().publishedDateTime())
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     static QualityReport score(String window, GoldLabels gold, Map<String, Article> documents,

@@ -4,6 +4,7 @@ import dev.storywire.ops.metrics.MeterRegistries;
 import dev.storywire.ops.metrics.MetricsServer;
 import dev.storywire.ops.metrics.PipelineMetrics;
 import dev.storywire.processor.ProcessorConfig;
+import dev.storywire.processor.ProcessorProperties;
 import dev.storywire.processor.StoryTopology;
 import dev.storywire.processor.StreamProcessorApp;
 import java.io.IOException;
@@ -16,7 +17,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +31,9 @@ import picocli.CommandLine.Option;
         description = {"Run the Kafka Streams story processor against a cluster until Ctrl-C or SIGTERM.",
             "Instances with the same --application-id share the work."})
 public final class ProcessCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092",
             description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
@@ -43,7 +49,8 @@ public final class ProcessCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties: Kafka Streams and client settings (e.g. security) and clustering settings ("
-                    + "cluster.*, dedupe.*, story.*, *.topic). Read once at start.")
+                    + "cluster.*, dedupe.*, story.*, *.topic, state.in-memory; see docs/stream-processor-config.md). "
+                    + "Read once at start; an unknown key or a bad value stops it with a message naming both.")
     Path configFile;
 
     @Option(names = "--metrics-port", defaultValue = "8080",
@@ -57,13 +64,17 @@ public final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Properties fileProperties = readConfig(configFile);
-        ProcessorConfig config = ProcessorConfig.fromProperties(fileProperties);
+        ProcessorProperties settings;
+        try {
+            settings = ProcessorProperties.split(readConfig(configFile));
+        } catch (ConfigException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--config " + configFile + ": "
+                    + e.getMessage());
+        }
+        ProcessorConfig config = settings.config();
         Properties streams = TopicSetup.withTimestampRule(
                 StreamProcessorApp.streamsProperties(bootstrapServers, applicationId, stateDir));
-        fileProperties.stringPropertyNames().stream()
-                .filter(key -> !isClusteringKey(key))
-                .forEach(key -> streams.put(key, fileProperties.getProperty(key)));
+        streams.putAll(settings.streams());
         if (createTopics) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
                 TopicSetup.createMissing(admin, TopicSetup.pipelineTopics(TopicSetup.DEFAULT_PARTITIONS));
@@ -91,12 +102,6 @@ public final class ProcessCommand implements Callable<Integer> {
             MeterRegistries.release(registry);
         }
         return 0;
-    }
-
-    /** Clustering settings go to {@link ProcessorConfig}; everything else is a Kafka Streams or client setting. */
-    private static boolean isClusteringKey(String key) {
-        return key.startsWith("cluster.") || key.startsWith("dedupe.") || key.startsWith("story.")
-                || key.endsWith(".topic");
     }
 
     private static Properties readConfig(Path file) throws IOException {

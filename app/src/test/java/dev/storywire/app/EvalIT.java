@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code storywire eval} over the labelled 2021-03 window meets the quality targets of issue 4. */
+/**
+ * {@code storywire eval --orders 2} over the labelled 2021-03 window: the pipeline runs the window twice from a clean
+ * state (as run delivers it, then in file order) and meets the quality targets of issue 4 in both.
+ */
 class EvalIT {
 
     private static final Path CORPUS = Path.of("..", "..", "shared", "corpus");
@@ -18,24 +21,27 @@ class EvalIT {
     Path results;
 
     @Test
-    void shouldMeetTheQualityTargetsOnMarch2021() throws Exception {
+    void shouldMeetTheQualityTargetsOnMarch2021InEachOrder() throws Exception {
         int exit = new CommandLine(new EvalCommand()).execute(
                 "--input", CORPUS.resolve("everyday-ai").resolve("2021-03").toString(),
                 "--labels", CORPUS.resolve("labels").resolve("2021-03.tsv").toString(),
+                "--orders", "2",
                 "--results-dir", results.toString());
 
         assertThat(exit).isZero();
         JsonNode report = Json.mapper().readTree(results.resolve("quality-2021-03.json").toFile());
         assertThat(report.get("documents").asInt()).isEqualTo(94);
         assertThat(report.get("missingFromDatabase").asInt()).isZero();
-        JsonNode pipeline = report.get("pipeline");
-        assertThat(pipeline.get("bcubedF1").asDouble()).isGreaterThanOrEqualTo(0.96);
-        assertThat(pipeline.get("pairwiseF1").asDouble()).isGreaterThanOrEqualTo(0.55);
+        assertThat(report.get("orders").asInt()).isEqualTo(2);
+        assertThat(report.get("perOrder")).extracting(order -> order.get("order").asText())
+                .containsExactly("as run delivers it", "file order");
+        double bcubedMin = report.get("bcubedF1").get("min").asDouble();
+        double pairwiseMin = report.get("pairwiseF1").get("min").asDouble();
+        assertThat(bcubedMin).isGreaterThanOrEqualTo(0.96);
+        assertThat(pairwiseMin).isGreaterThanOrEqualTo(0.55);
         for (String baseline : new String[] {"baselineSingletons", "baselineRelatedLinkComponents"}) {
-            assertThat(pipeline.get("bcubedF1").asDouble())
-                    .isGreaterThan(report.get(baseline).get("bcubedF1").asDouble());
-            assertThat(pipeline.get("pairwiseF1").asDouble())
-                    .isGreaterThan(report.get(baseline).get("pairwiseF1").asDouble());
+            assertThat(bcubedMin).isGreaterThan(report.get(baseline).get("bcubedF1").asDouble());
+            assertThat(pairwiseMin).isGreaterThan(report.get(baseline).get("pairwiseF1").asDouble());
         }
     }
 }

@@ -2,75 +2,30 @@ package dev.storywire.processor;
 
 import dev.storywire.model.Topics;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
-import java.util.function.Function;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
- * Everything the story topology lets an operator configure. Immutable; build it with {@link #defaults()},
- * {@link #fromMap(Map)} or {@link #fromProperties(Properties)} and derive variants with the {@code with*}
- * methods.
- *
- * @param inputTopic parsed feed articles (default {@code feed.articles})
- * @param storyArticlesTopic one record per unique article and update (default {@code stories.articles})
- * @param storiesTopic the latest version of each story (default {@code stories})
- * @param joinThreshold minimum score (text cosine plus link bonus) for an article to join an existing story
- *     (default 0.33)
- * @param linkBonus added to the text cosine when a related link connects the article and the story in either
- *     direction (default 0.15)
- * @param minTextSimilarity minimum TF-IDF cosine against a story even with a related link, so a noisy link
- *     alone never joins two stories (default 0.12)
- * @param relatedMemberThreshold minimum cosine of a related item's own title and excerpt against the story for
- *     it to become a member with role {@code related} (default 0.33)
- * @param titleWeight how many times title terms count compared with excerpt terms (default 3)
- * @param titleSimilarityShare the text similarity is this share of the title-only cosine (article title against
- *     the story's member titles) plus the rest of the title-and-excerpt cosine; titles name the event, excerpts
- *     wander (default 0.5)
- * @param maxEventTimeDistance how far an article's publish time may lie outside a story's time range for it to
- *     join that story (default 7 days)
- * @param maxFutureSkew how far ahead of the feed's clock (the robust median of recent publish times, see
- *     {@link EventClock}) a publish time may lie and still be believed; a real-time feed does not carry items from
- *     weeks in the future, so a later date is a wrong one and the clustering uses the clock instead, for the
- *     article's place in time only (its record keeps the stated date). Larger than any story's time window, so a
- *     true date is never replaced (default 30 days)
- * @param dedupeRetention how long (event time) an article id is remembered for dedupe after it was last seen
- *     (default 30 days)
- * @param storyRetention stories not updated for this long (event time) leave the candidate indexes (default
- *     7 days)
- * @param maxStoryTerms bound on the term vector kept per story; the most frequent terms stay (default 200)
- * @param maxPostingsPerTerm bound on the story ids kept per term in the inverted index; the most recent stay. A
- *     term in more live stories than this names a topic rather than an event (Lucene's MoreLikeThis drops such
- *     terms by a maximum document frequency), and of its stories the latest are the ones still growing; it also
- *     bounds the candidates an article gathers, whatever the number of stories held (default 16)
- * @param maxQueryTerms how many of an article's rarest terms are looked up in the inverted index, and under how
- *     many rarest terms of each text it takes in a story is indexed (default 12)
- * @param mergeThreshold when an article scores at least this against two stories (each also passing the join
- *     rules), the two stories are one and merge; well above the join threshold so that one article that merely
- *     fits two stories does not chain them (default 0.5)
- * @param inMemoryStores keep the state stores in memory instead of RocksDB (still changelogged); for tests and
- *     benchmarks on a {@code TopologyTestDriver}, which commits, and so flushes RocksDB, after every record
- *     (default false)
+ * Everything the story topology lets an operator configure, defined as a Kafka {@link ConfigDef}
+ * ({@link #CONFIG_DEF}: name, type, default, documentation, validator, group per key) and parsed once into typed
+ * fields. Unknown keys and invalid values fail at construction with a {@link ConfigException} naming the key and the
+ * value. Immutable; build it with {@link #defaults()}, {@link #fromMap(Map)} or {@link #fromProperties(Properties)}
+ * and derive variants with the {@code with*} methods. {@code docs/stream-processor-config.md} is generated from
+ * {@link #CONFIG_DEF} (see {@code ProcessorConfigReferenceTest}).
  */
-public record ProcessorConfig(
-        String inputTopic,
-        String storyArticlesTopic,
-        String storiesTopic,
-        double joinThreshold,
-        double linkBonus,
-        double minTextSimilarity,
-        double relatedMemberThreshold,
-        int titleWeight,
-        double titleSimilarityShare,
-        Duration maxEventTimeDistance,
-        Duration maxFutureSkew,
-        Duration dedupeRetention,
-        Duration storyRetention,
-        int maxStoryTerms,
-        int maxPostingsPerTerm,
-        int maxQueryTerms,
-        double mergeThreshold,
-        boolean inMemoryStores) {
+public final class ProcessorConfig extends AbstractConfig {
 
     public static final String INPUT_TOPIC = "input.topic";
     public static final String STORY_ARTICLES_TOPIC = "story-articles.topic";
@@ -96,184 +51,430 @@ public record ProcessorConfig(
     /** {@code true} or {@code false}. */
     public static final String IN_MEMORY_STORES = "state.in-memory";
 
-    public ProcessorConfig {
-        requireName(inputTopic, INPUT_TOPIC);
-        requireName(storyArticlesTopic, STORY_ARTICLES_TOPIC);
-        requireName(storiesTopic, STORIES_TOPIC);
-        requireFraction(joinThreshold, JOIN_THRESHOLD);
-        requireFraction(linkBonus, LINK_BONUS);
-        requireFraction(minTextSimilarity, MIN_TEXT_SIMILARITY);
-        requireFraction(relatedMemberThreshold, RELATED_MEMBER_THRESHOLD);
-        requirePositive(titleWeight, TITLE_WEIGHT);
-        requireFraction(titleSimilarityShare, TITLE_SIMILARITY_SHARE);
-        requirePositive(maxEventTimeDistance, MAX_EVENT_TIME_DISTANCE);
-        requirePositive(maxFutureSkew, MAX_FUTURE_SKEW);
-        requirePositive(dedupeRetention, DEDUPE_RETENTION);
-        requirePositive(storyRetention, STORY_RETENTION);
-        requirePositive(maxStoryTerms, MAX_STORY_TERMS);
-        requirePositive(maxPostingsPerTerm, MAX_POSTINGS_PER_TERM);
-        requirePositive(maxQueryTerms, MAX_QUERY_TERMS);
-        requireFraction(mergeThreshold, MERGE_THRESHOLD);
+    static final String GROUP_TOPICS = "Topics";
+    static final String GROUP_JOINING = "Joining a story";
+    static final String GROUP_MERGING = "Merging and related members";
+    static final String GROUP_TIME = "Event time";
+    static final String GROUP_INDEX = "Candidate index";
+    static final String GROUP_RETENTION = "Retention";
+    static final String GROUP_STATE = "State stores";
+
+    /**
+     * Key prefixes that belong to this configuration rather than to Kafka Streams or its clients: a key under one
+     * of them that {@link #CONFIG_DEF} does not define is a typo, not a setting to pass on.
+     */
+    static final List<String> OWN_PREFIXES = List.of("cluster.", "dedupe.", "story.");
+
+    public static final ConfigDef CONFIG_DEF = configDef();
+
+    private final String inputTopic;
+    private final String storyArticlesTopic;
+    private final String storiesTopic;
+    private final double joinThreshold;
+    private final double linkBonus;
+    private final double minTextSimilarity;
+    private final double relatedMemberThreshold;
+    private final int titleWeight;
+    private final double titleSimilarityShare;
+    private final Duration maxEventTimeDistance;
+    private final Duration maxFutureSkew;
+    private final Duration dedupeRetention;
+    private final Duration storyRetention;
+    private final int maxStoryTerms;
+    private final int maxPostingsPerTerm;
+    private final int maxQueryTerms;
+    private final double mergeThreshold;
+    private final boolean inMemoryStores;
+
+    /**
+     * Parses {@code values} (strings, or values of the key's type) over the defaults.
+     *
+     * @throws ConfigException naming the key and the value, for an unknown key, an invalid value or two values that
+     *     contradict each other
+     */
+    public ProcessorConfig(Map<String, ?> values) {
+        super(CONFIG_DEF, requireKnownKeys(values), false);
+        this.inputTopic = getString(INPUT_TOPIC).strip();
+        this.storyArticlesTopic = getString(STORY_ARTICLES_TOPIC).strip();
+        this.storiesTopic = getString(STORIES_TOPIC).strip();
+        this.joinThreshold = getDouble(JOIN_THRESHOLD);
+        this.linkBonus = getDouble(LINK_BONUS);
+        this.minTextSimilarity = getDouble(MIN_TEXT_SIMILARITY);
+        this.relatedMemberThreshold = getDouble(RELATED_MEMBER_THRESHOLD);
+        this.titleWeight = getInt(TITLE_WEIGHT);
+        this.titleSimilarityShare = getDouble(TITLE_SIMILARITY_SHARE);
+        this.maxEventTimeDistance = getDuration(MAX_EVENT_TIME_DISTANCE);
+        this.maxFutureSkew = getDuration(MAX_FUTURE_SKEW);
+        this.dedupeRetention = getDuration(DEDUPE_RETENTION);
+        this.storyRetention = getDuration(STORY_RETENTION);
+        this.maxStoryTerms = getInt(MAX_STORY_TERMS);
+        this.maxPostingsPerTerm = getInt(MAX_POSTINGS_PER_TERM);
+        this.maxQueryTerms = getInt(MAX_QUERY_TERMS);
+        this.mergeThreshold = getDouble(MERGE_THRESHOLD);
+        this.inMemoryStores = getBoolean(IN_MEMORY_STORES);
+        checkTogether();
     }
 
     /** The documented defaults. */
     public static ProcessorConfig defaults() {
-        return new ProcessorConfig(
-                Topics.FEED_ARTICLES.name(),
-                Topics.STORIES_ARTICLES.name(),
-                Topics.STORIES.name(),
-                0.33,
-                0.15,
-                0.12,
-                0.33,
-                3,
-                0.5,
-                Duration.ofDays(7),
-                Duration.ofDays(30),
-                Duration.ofDays(30),
-                Duration.ofDays(7),
-                200,
-                16,
-                12,
-                0.5,
-                false);
+        return new ProcessorConfig(Map.of());
     }
 
-    /** The defaults overridden by whichever of the keys above {@code values} holds; other keys are ignored. */
+    /** The defaults overridden by {@code values}; every key must be one of {@link #CONFIG_DEF}. */
     public static ProcessorConfig fromMap(Map<String, String> values) {
-        ProcessorConfig d = defaults();
-        Function<String, String> get = values::get;
-        return new ProcessorConfig(
-                string(get, INPUT_TOPIC, d.inputTopic()),
-                string(get, STORY_ARTICLES_TOPIC, d.storyArticlesTopic()),
-                string(get, STORIES_TOPIC, d.storiesTopic()),
-                number(get, JOIN_THRESHOLD, d.joinThreshold()),
-                number(get, LINK_BONUS, d.linkBonus()),
-                number(get, MIN_TEXT_SIMILARITY, d.minTextSimilarity()),
-                number(get, RELATED_MEMBER_THRESHOLD, d.relatedMemberThreshold()),
-                integer(get, TITLE_WEIGHT, d.titleWeight()),
-                number(get, TITLE_SIMILARITY_SHARE, d.titleSimilarityShare()),
-                duration(get, MAX_EVENT_TIME_DISTANCE, d.maxEventTimeDistance()),
-                duration(get, MAX_FUTURE_SKEW, d.maxFutureSkew()),
-                duration(get, DEDUPE_RETENTION, d.dedupeRetention()),
-                duration(get, STORY_RETENTION, d.storyRetention()),
-                integer(get, MAX_STORY_TERMS, d.maxStoryTerms()),
-                integer(get, MAX_POSTINGS_PER_TERM, d.maxPostingsPerTerm()),
-                integer(get, MAX_QUERY_TERMS, d.maxQueryTerms()),
-                number(get, MERGE_THRESHOLD, d.mergeThreshold()),
-                bool(get, IN_MEMORY_STORES, d.inMemoryStores()));
+        return new ProcessorConfig(values);
     }
 
     /** As {@link #fromMap(Map)}, reading string-valued properties. */
     public static ProcessorConfig fromProperties(Properties properties) {
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         for (String name : properties.stringPropertyNames()) {
             values.put(name, properties.getProperty(name));
         }
         return fromMap(values);
     }
 
+    /**
+     * Whether {@code key} is for this configuration (defined here, or under one of its prefixes) rather than for
+     * Kafka Streams or its clients. A properties file that holds both splits on this.
+     */
+    public static boolean isProcessorKey(String key) {
+        return CONFIG_DEF.names().contains(key) || OWN_PREFIXES.stream().anyMatch(key::startsWith);
+    }
+
+    private static ConfigDef configDef() {
+        ConfigDef def = new ConfigDef();
+        defineTopics(def);
+        defineJoining(def);
+        defineMerging(def);
+        defineTime(def);
+        defineIndex(def);
+        defineRetention(def);
+        defineState(def);
+        return def;
+    }
+
+    private static void defineTopics(ConfigDef def) {
+        int order = 0;
+        def.define(INPUT_TOPIC, Type.STRING, Topics.FEED_ARTICLES.name(), new TopicName(), Importance.HIGH,
+                "Topic of parsed feed articles, keyed by canonical article id, as the producer writes them.",
+                GROUP_TOPICS, ++order, Width.MEDIUM, "Input topic");
+        def.define(STORY_ARTICLES_TOPIC, Type.STRING, Topics.STORIES_ARTICLES.name(), new TopicName(),
+                Importance.HIGH, "Output topic: one record per unique article and per update, with its story id and "
+                        + "resolved related coverage.",
+                GROUP_TOPICS, ++order, Width.MEDIUM, "Story articles topic");
+        def.define(STORIES_TOPIC, Type.STRING, Topics.STORIES.name(), new TopicName(), Importance.HIGH,
+                "Output topic: the latest version of each story, keyed by story id; a tombstone when a story is "
+                        + "merged away. Should be compacted.",
+                GROUP_TOPICS, ++order, Width.MEDIUM, "Stories topic");
+    }
+
+    private static void defineJoining(ConfigDef def) {
+        int order = 0;
+        // 0.33: above the cosine that two articles on the same broad topic (say, two AI-policy pieces) reach with
+        // TF-IDF on title and excerpt, below what two reports of one event reach; set on the labelled corpus.
+        def.define(JOIN_THRESHOLD, Type.DOUBLE, 0.33, Range.between(0.0, 1.0), Importance.MEDIUM,
+                "Minimum score (text similarity plus the link bonus) for an article to join an existing story; "
+                        + "below it the article starts a story of its own.",
+                GROUP_JOINING, ++order, Width.SHORT, "Join threshold");
+        // 0.15: a related link is strong evidence but noisy (feeds list topic neighbours too), so it lifts a
+        // middling text match over the join threshold without making a weak one pass.
+        def.define(LINK_BONUS, Type.DOUBLE, 0.15, Range.between(0.0, 1.0), Importance.MEDIUM,
+                "Added to the text similarity when a related link connects the article and the story in either "
+                        + "direction (the article lists a member, or a member lists the article).",
+                GROUP_JOINING, ++order, Width.SHORT, "Link bonus");
+        // 0.12: low enough that a linked article with a short, differently worded excerpt still joins, high
+        // enough that a link alone (text about something else) never joins two stories.
+        def.define(MIN_TEXT_SIMILARITY, Type.DOUBLE, 0.12, Range.between(0.0, 1.0), Importance.MEDIUM,
+                "Minimum text similarity against a story even with a related link, so a noisy link alone never "
+                        + "joins an article to a story.",
+                GROUP_JOINING, ++order, Width.SHORT, "Minimum text similarity");
+        // 3: a headline names the event in a few words, an excerpt wanders; three times weighs them about equally.
+        def.define(TITLE_WEIGHT, Type.INT, 3, Range.atLeast(1), Importance.LOW,
+                "How many times title terms count compared with excerpt terms in the title-and-excerpt vector.",
+                GROUP_JOINING, ++order, Width.SHORT, "Title weight");
+        // 0.5: half headline against headline, half whole text; neither alone held up on the labelled windows.
+        def.define(TITLE_SIMILARITY_SHARE, Type.DOUBLE, 0.5, Range.between(0.0, 1.0), Importance.LOW,
+                "The text similarity is this share of the title-only cosine (article title against the story's "
+                        + "member titles) plus the rest of the title-and-excerpt cosine; titles name the event, "
+                        + "excerpts wander.",
+                GROUP_JOINING, ++order, Width.SHORT, "Title similarity share");
+    }
+
+    private static void defineMerging(ConfigDef def) {
+        int order = 0;
+        // 0.5: well above the join threshold, so that one article that merely fits two stories does not chain
+        // them; at 0.5 it reads as one event in both.
+        def.define(MERGE_THRESHOLD, Type.DOUBLE, 0.5, Range.between(0.0, 1.0), Importance.MEDIUM,
+                "When an article scores at least this against two stories (each also passing the join rules), the "
+                        + "two stories are one and merge: the older id survives, the other gets a tombstone. Must be "
+                        + "at least " + JOIN_THRESHOLD + ".",
+                GROUP_MERGING, ++order, Width.SHORT, "Merge threshold");
+        // 0.33: the same bar as joining: a related item becomes a member only when it would have joined by text.
+        def.define(RELATED_MEMBER_THRESHOLD, Type.DOUBLE, 0.33, Range.between(0.0, 1.0), Importance.MEDIUM,
+                "Minimum cosine of a related item's own title and excerpt against the story for it to become a "
+                        + "member with role 'related'.",
+                GROUP_MERGING, ++order, Width.SHORT, "Related member threshold");
+    }
+
+    private static void defineTime(ConfigDef def) {
+        int order = 0;
+        // P7D: coverage of one news event comes within days; a week covers follow-ups without letting a
+        // same-titled event months later join the old story.
+        def.define(MAX_EVENT_TIME_DISTANCE, Type.STRING, "P7D", new PositiveDuration(), Importance.MEDIUM,
+                "How far an article's publish time may lie outside a story's time range for it to join that story "
+                        + "(ISO-8601 duration, e.g. P7D or PT36H).",
+                GROUP_TIME, ++order, Width.SHORT, "Maximum event-time distance");
+        // P30D: a real-time feed carries no items from weeks ahead, and 30 days is longer than any story's time
+        // window, so a true date is never replaced.
+        def.define(MAX_FUTURE_SKEW, Type.STRING, "P30D", new PositiveDuration(), Importance.LOW,
+                "How far ahead of the feed's clock (the robust median of recent publish times) a publish time may "
+                        + "lie and still be believed. A later date is taken for a wrong one: the clustering places "
+                        + "the article at the clock instead (its record keeps the stated date). Must be at least "
+                        + MAX_EVENT_TIME_DISTANCE + " (ISO-8601 duration).",
+                GROUP_TIME, ++order, Width.SHORT, "Maximum future skew");
+    }
+
+    private static void defineIndex(ConfigDef def) {
+        int order = 0;
+        // 200: a story of dozens of articles keeps its distinctive terms; the long tail only adds cost.
+        def.define(MAX_STORY_TERMS, Type.INT, 200, Range.atLeast(1), Importance.LOW,
+                "Bound on the term vector kept per story; the most frequent terms stay.",
+                GROUP_INDEX, ++order, Width.SHORT, "Maximum story terms");
+        // 16: a term in more live stories than this names a topic rather than an event (Lucene's MoreLikeThis
+        // drops such terms by a maximum document frequency); it also bounds the candidates per article.
+        def.define(MAX_POSTINGS_PER_TERM, Type.INT, 16, Range.atLeast(1), Importance.LOW,
+                "Bound on the story ids kept per term in the inverted index; the most recent stay. It bounds the "
+                        + "candidates an article gathers, whatever the number of stories held.",
+                GROUP_INDEX, ++order, Width.SHORT, "Maximum postings per term");
+        // 12: a title and excerpt have a dozen or so distinctive terms; the rarest find the event's stories.
+        def.define(MAX_QUERY_TERMS, Type.INT, 12, Range.atLeast(1), Importance.LOW,
+                "How many of an article's rarest terms are looked up in the inverted index, and under how many "
+                        + "rarest terms of each text it takes in a story is indexed.",
+                GROUP_INDEX, ++order, Width.SHORT, "Maximum query terms");
+    }
+
+    private static void defineRetention(ConfigDef def) {
+        int order = 0;
+        // P30D: feeds redeliver an article (other URL forms, corrections) within weeks, not months.
+        def.define(DEDUPE_RETENTION, Type.STRING, "P30D", new PositiveDuration(), Importance.MEDIUM,
+                "How long (event time) an article id is remembered for dedupe after it was last seen "
+                        + "(ISO-8601 duration).",
+                GROUP_RETENTION, ++order, Width.SHORT, "Dedupe retention");
+        // P7D: the same week as the event-time distance: a story no article could join any more leaves the indexes.
+        def.define(STORY_RETENTION, Type.STRING, "P7D", new PositiveDuration(), Importance.MEDIUM,
+                "Stories not updated for this long (event time) leave the candidate indexes (ISO-8601 duration).",
+                GROUP_RETENTION, ++order, Width.SHORT, "Story retention");
+    }
+
+    private static void defineState(ConfigDef def) {
+        // false: RocksDB in production; memory only where a TopologyTestDriver commits (and so flushes RocksDB)
+        // after every record.
+        def.define(IN_MEMORY_STORES, Type.BOOLEAN, false, Importance.LOW,
+                "Keep the state stores in memory instead of RocksDB (still changelogged); for tests and benchmarks "
+                        + "on a TopologyTestDriver.",
+                GROUP_STATE, 1, Width.SHORT, "In-memory stores");
+    }
+
+    private static Map<String, ?> requireKnownKeys(Map<String, ?> values) {
+        for (Map.Entry<String, ?> entry : values.entrySet()) {
+            if (!CONFIG_DEF.names().contains(entry.getKey())) {
+                throw new ConfigException(entry.getKey(), entry.getValue(),
+                        "unknown stream-processor setting; known settings are " + new TreeSet<>(CONFIG_DEF.names()));
+            }
+        }
+        return values;
+    }
+
+    private void checkTogether() {
+        if (mergeThreshold < joinThreshold) {
+            throw new ConfigException(MERGE_THRESHOLD, mergeThreshold,
+                    "must be at least " + JOIN_THRESHOLD + " (" + joinThreshold + "): an article that cannot join "
+                            + "a story cannot merge it");
+        }
+        if (maxFutureSkew.compareTo(maxEventTimeDistance) < 0) {
+            throw new ConfigException(MAX_FUTURE_SKEW, getString(MAX_FUTURE_SKEW),
+                    "must be at least " + MAX_EVENT_TIME_DISTANCE + " (" + maxEventTimeDistance + "), or a true "
+                            + "date inside a story's window could be taken for a wrong one");
+        }
+        if (List.of(inputTopic, storyArticlesTopic, storiesTopic).stream().distinct().count() < 3) {
+            throw new ConfigException(STORIES_TOPIC, storiesTopic, "the input and the two output topics must differ ("
+                    + INPUT_TOPIC + "=" + inputTopic + ", " + STORY_ARTICLES_TOPIC + "=" + storyArticlesTopic + ")");
+        }
+    }
+
+    private Duration getDuration(String key) {
+        return Duration.parse(getString(key).strip());
+    }
+
+    /** This configuration with {@code key} set to {@code value} (a string or a value of the key's type). */
+    public ProcessorConfig with(String key, Object value) {
+        Map<String, Object> values = new HashMap<>(originals());
+        values.put(key, value);
+        return new ProcessorConfig(values);
+    }
+
     public ProcessorConfig withTopics(String input, String storyArticles, String stories) {
-        return new ProcessorConfig(input, storyArticles, stories, joinThreshold, linkBonus, minTextSimilarity,
-                relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance, maxFutureSkew, dedupeRetention, storyRetention,
-                maxStoryTerms, maxPostingsPerTerm, maxQueryTerms, mergeThreshold, inMemoryStores);
+        Map<String, Object> values = new HashMap<>(originals());
+        values.put(INPUT_TOPIC, input);
+        values.put(STORY_ARTICLES_TOPIC, storyArticles);
+        values.put(STORIES_TOPIC, stories);
+        return new ProcessorConfig(values);
     }
 
     public ProcessorConfig withStoryRetention(Duration retention) {
-        return new ProcessorConfig(inputTopic, storyArticlesTopic, storiesTopic, joinThreshold, linkBonus,
-                minTextSimilarity, relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance, maxFutureSkew, dedupeRetention,
-                retention, maxStoryTerms, maxPostingsPerTerm, maxQueryTerms, mergeThreshold, inMemoryStores);
+        return with(STORY_RETENTION, retention.toString());
     }
 
     public ProcessorConfig withMergeThreshold(double threshold) {
-        return new ProcessorConfig(inputTopic, storyArticlesTopic, storiesTopic, joinThreshold, linkBonus,
-                minTextSimilarity, relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance, maxFutureSkew,
-                dedupeRetention, storyRetention, maxStoryTerms, maxPostingsPerTerm, maxQueryTerms, threshold,
-                inMemoryStores);
+        return with(MERGE_THRESHOLD, threshold);
     }
 
     public ProcessorConfig withInMemoryStores(boolean inMemory) {
-        return new ProcessorConfig(inputTopic, storyArticlesTopic, storiesTopic, joinThreshold, linkBonus,
-                minTextSimilarity, relatedMemberThreshold, titleWeight, titleSimilarityShare, maxEventTimeDistance, maxFutureSkew,
-                dedupeRetention, storyRetention, maxStoryTerms, maxPostingsPerTerm, maxQueryTerms, mergeThreshold,
-                inMemory);
+        return with(IN_MEMORY_STORES, inMemory);
     }
 
-    private static String string(Function<String, String> get, String key, String fallback) {
-        String value = get.apply(key);
-        return value == null || value.isBlank() ? fallback : value.strip();
+    /** Parsed feed articles (default {@code feed.articles}). */
+    public String inputTopic() {
+        return inputTopic;
     }
 
-    private static double number(Function<String, String> get, String key, double fallback) {
-        String value = get.apply(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
+    /** One record per unique article and update (default {@code stories.articles}). */
+    public String storyArticlesTopic() {
+        return storyArticlesTopic;
+    }
+
+    /** The latest version of each story (default {@code stories}). */
+    public String storiesTopic() {
+        return storiesTopic;
+    }
+
+    /** Minimum score (text cosine plus link bonus) for an article to join an existing story. */
+    public double joinThreshold() {
+        return joinThreshold;
+    }
+
+    /** Added to the text cosine when a related link connects the article and the story in either direction. */
+    public double linkBonus() {
+        return linkBonus;
+    }
+
+    /** Minimum TF-IDF cosine against a story even with a related link. */
+    public double minTextSimilarity() {
+        return minTextSimilarity;
+    }
+
+    /** Minimum cosine of a related item's title and excerpt against the story for it to become a member. */
+    public double relatedMemberThreshold() {
+        return relatedMemberThreshold;
+    }
+
+    /** How many times title terms count compared with excerpt terms. */
+    public int titleWeight() {
+        return titleWeight;
+    }
+
+    /** Share of the title-only cosine in the text similarity. */
+    public double titleSimilarityShare() {
+        return titleSimilarityShare;
+    }
+
+    /** How far an article's publish time may lie outside a story's time range for it to join that story. */
+    public Duration maxEventTimeDistance() {
+        return maxEventTimeDistance;
+    }
+
+    /** How far ahead of the feed's clock (see {@link EventClock}) a publish time may lie and still be believed. */
+    public Duration maxFutureSkew() {
+        return maxFutureSkew;
+    }
+
+    /** How long (event time) an article id is remembered for dedupe after it was last seen. */
+    public Duration dedupeRetention() {
+        return dedupeRetention;
+    }
+
+    /** Stories not updated for this long (event time) leave the candidate indexes. */
+    public Duration storyRetention() {
+        return storyRetention;
+    }
+
+    /** Bound on the term vector kept per story. */
+    public int maxStoryTerms() {
+        return maxStoryTerms;
+    }
+
+    /** Bound on the story ids kept per term in the inverted index. */
+    public int maxPostingsPerTerm() {
+        return maxPostingsPerTerm;
+    }
+
+    /** How many of an article's rarest terms are looked up in the inverted index. */
+    public int maxQueryTerms() {
+        return maxQueryTerms;
+    }
+
+    /** Score against two stories at which they merge. */
+    public double mergeThreshold() {
+        return mergeThreshold;
+    }
+
+    /** Keep the state stores in memory instead of RocksDB (still changelogged). */
+    public boolean inMemoryStores() {
+        return inMemoryStores;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("ProcessorConfig[");
+        for (String name : new TreeSet<>(CONFIG_DEF.names())) {
+            out.append(name).append('=').append(values().get(name)).append(", ");
         }
-        try {
-            return Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, got '" + value + "'", e);
+        out.setLength(out.length() - 2);
+        return out.append(']').toString();
+    }
+
+    /** A Kafka topic name: 1 to 249 of letters, digits, '.', '_' and '-', not '.' or '..'. */
+    static final class TopicName implements ConfigDef.Validator {
+
+        private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
+        @Override
+        public void ensureValid(String name, Object value) {
+            String topic = value == null ? "" : value.toString().strip();
+            if (!LEGAL.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
+                throw new ConfigException(name, value, "must be a topic name: " + this);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "1 to 249 letters, digits, '.', '_' or '-'";
         }
     }
 
-    private static int integer(Function<String, String> get, String key, int fallback) {
-        String value = get.apply(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an integer, got '" + value + "'", e);
-        }
-    }
+    /** A positive ISO-8601 duration such as {@code P7D} or {@code PT36H}. */
+    static final class PositiveDuration implements ConfigDef.Validator {
 
-    private static boolean bool(Function<String, String> get, String key, boolean fallback) {
-        String value = get.apply(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null) {
+                throw new ConfigException(name, null, "must be an ISO-8601 duration such as P7D");
+            }
+            Duration duration;
+            try {
+                duration = Duration.parse(value.toString().strip());
+            } catch (DateTimeParseException e) {
+                throw new ConfigException(name, value, "must be an ISO-8601 duration such as P7D or PT36H");
+            }
+            if (duration.isNegative() || duration.isZero()) {
+                throw new ConfigException(name, value, "must be a positive duration");
+            }
         }
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(key + " must be true or false, got '" + value + "'");
-        };
-    }
 
-    private static Duration duration(Function<String, String> get, String key, Duration fallback) {
-        String value = get.apply(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as P7D, got '" + value + "'", e);
-        }
-    }
-
-    private static void requireName(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + " must not be blank");
-        }
-    }
-
-    private static void requireFraction(double value, String key) {
-        if (!(value >= 0.0 && value <= 1.0)) {
-            throw new IllegalArgumentException(key + " must be between 0 and 1, got " + value);
-        }
-    }
-
-    private static void requirePositive(int value, String key) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(key + " must be positive, got " + value);
-        }
-    }
-
-    private static void requirePositive(Duration value, String key) {
-        Objects.requireNonNull(value, key);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(key + " must be a positive duration, got " + value);
+        @Override
+        public String toString() {
+            return "a positive ISO-8601 duration, e.g. P7D or PT36H";
         }
     }
 }

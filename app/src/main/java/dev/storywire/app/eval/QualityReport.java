@@ -46,12 +46,12 @@ public record QualityReport(String window, int documents, int missing, long stor
                 line("baseline: related links", relatedLinks));
     }
 
-    private static String line(String name, ClusteringScores s) {
+    public static String line(String name, ClusteringScores s) {
         return String.format(Locale.ROOT, "%-26s %.3f  %.3f  %.3f  %.3f  %.3f  %.3f", name, s.bcubedPrecision(),
                 s.bcubedRecall(), s.bcubedF1(), s.pairPrecision(), s.pairRecall(), s.pairF1());
     }
 
-    private static Map<String, Object> figures(ClusteringScores s) {
+    static Map<String, Object> figures(ClusteringScores s) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("bcubedPrecision", round(s.bcubedPrecision()));
         json.put("bcubedRecall", round(s.bcubedRecall()));
@@ -62,7 +62,7 @@ public record QualityReport(String window, int documents, int missing, long stor
         return json;
     }
 
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 10_000.0) / 10_000.0;
     }
 }
