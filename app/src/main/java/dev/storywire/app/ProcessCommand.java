@@ -82,7 +82,7 @@ public final class ProcessCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         PrometheusMeterRegistry registry = MeterRegistries.prometheus("storywire-processor");
-        try (StreamProcessorApp app = StreamProcessorApp.start(StoryTopology.buildTopology(config), streams);
+        try (StreamProcessorApp app = StreamProcessorApp.start(StoryTopology.buildTopology(config, registry), streams);
                 PipelineMetrics metrics = new PipelineMetrics(registry).bindStreams(app.streams());
                 MetricsServer server = metricsPort < 0 ? null : MetricsServer.start(registry, metricsPort)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -109,7 +109,10 @@ public final class StorySinkConfig extends AbstractConfig {
                 GROUP_WRITES, ++order, Width.SHORT, "Delete on tombstone");
 
         order = 0;
-        def.define(MAX_RETRIES, Type.INT, 10, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+        // 60 at the 3 s backoff: the task rides out a database restart or failover of about three minutes (the
+        // fault harness lost its sink to a 30 s PostgreSQL outage with 10); errors that retrying cannot fix
+        // (configuration, data) are never retried, so a high count costs nothing there.
+        def.define(MAX_RETRIES, Type.INT, 60, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
                 "How many times in a row a put() that failed on a transient database error (connection refused "
                         + "or lost, deadlock, serialization failure, ...) is retried before the task fails. Data "
                         + "errors (the record goes to the errant record reporter) and configuration errors "

@@ -29,7 +29,7 @@ class StorySinkConfigTest {
         assertThat(config.dialect()).isInstanceOf(SqliteDialect.class);
         assertThat(config.tableNames()).isEqualTo(new TableNames("stories", "story_articles"));
         assertThat(config.batchSize()).isEqualTo(500);
-        assertThat(config.maxRetries()).isEqualTo(10);
+        assertThat(config.maxRetries()).isEqualTo(60);
         assertThat(config.retryBackoffMs()).isEqualTo(3000L);
         assertThat(config.autoCreate()).isTrue();
         assertThat(config.deleteEnabled()).isTrue();

@@ -72,7 +72,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
                 config.relatedMemberThreshold(), config.titleWeight(), config.titleSimilarityShare(),
                 config.maxEventTimeDistance(), config.maxFutureSkew(), config.storyRetention(), config.maxStoryTerms(),
                 config.maxPostingsPerTerm(), config.maxQueryTerms(), config.mergeThreshold(),
-                ClusteringSettings.defaults().sharedPassageBonus());
+                config.sharedPassageBonus());
     }
 
     @Override

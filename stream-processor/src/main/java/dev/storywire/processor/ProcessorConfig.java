@@ -32,6 +32,7 @@ public final class ProcessorConfig extends AbstractConfig {
     public static final String STORIES_TOPIC = "stories.topic";
     public static final String JOIN_THRESHOLD = "cluster.join-threshold";
     public static final String LINK_BONUS = "cluster.link-bonus";
+    public static final String SHARED_PASSAGE_BONUS = "cluster.shared-passage-bonus";
     public static final String MIN_TEXT_SIMILARITY = "cluster.min-text-similarity";
     public static final String RELATED_MEMBER_THRESHOLD = "cluster.related-member-threshold";
     public static final String TITLE_WEIGHT = "cluster.title-weight";
@@ -84,6 +85,7 @@ public final class ProcessorConfig extends AbstractConfig {
     private final int maxPostingsPerTerm;
     private final int maxQueryTerms;
     private final double mergeThreshold;
+    private final double sharedPassageBonus;
     private final boolean inMemoryStores;
 
     /**
@@ -99,6 +101,7 @@ public final class ProcessorConfig extends AbstractConfig {
         this.storiesTopic = getString(STORIES_TOPIC).strip();
         this.joinThreshold = getDouble(JOIN_THRESHOLD);
         this.linkBonus = getDouble(LINK_BONUS);
+        this.sharedPassageBonus = getDouble(SHARED_PASSAGE_BONUS);
         this.minTextSimilarity = getDouble(MIN_TEXT_SIMILARITY);
         this.relatedMemberThreshold = getDouble(RELATED_MEMBER_THRESHOLD);
         this.titleWeight = getInt(TITLE_WEIGHT);
@@ -183,6 +186,12 @@ public final class ProcessorConfig extends AbstractConfig {
                 "Added to the text similarity when a related link connects the article and the story in either "
                         + "direction (the article lists a member, or a member lists the article).",
                 GROUP_JOINING, ++order, Width.SHORT, "Link bonus");
+        // 0.15, the link bonus: a passage copied word for word (one press release in two outlets) is evidence of one
+        // source as strong as a related link, and like a link it must not join an article on its own.
+        def.define(SHARED_PASSAGE_BONUS, Type.DOUBLE, 0.15, Range.between(0.0, 1.0), Importance.LOW,
+                "Added to the text similarity when the article and the story share a passage (a run of eight "
+                        + "terms in the same order), still subject to the minimum text similarity.",
+                GROUP_JOINING, ++order, Width.SHORT, "Shared passage bonus");
         // 0.12: low enough that a linked article with a short, differently worded excerpt still joins, high
         // enough that a link alone (text about something else) never joins two stories.
         def.define(MIN_TEXT_SIMILARITY, Type.DOUBLE, 0.12, Range.between(0.0, 1.0), Importance.MEDIUM,
@@ -412,6 +421,11 @@ public final class ProcessorConfig extends AbstractConfig {
     /** How many of an article's rarest terms are looked up in the inverted index. */
     public int maxQueryTerms() {
         return maxQueryTerms;
+    }
+
+    /** Added to the text similarity when article and story share a passage. */
+    public double sharedPassageBonus() {
+        return sharedPassageBonus;
     }
 
     /** Score against two stories at which they merge. */
