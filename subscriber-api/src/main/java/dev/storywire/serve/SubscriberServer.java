@@ -178,8 +178,14 @@ public final class SubscriberServer implements AutoCloseable {
         javalin.routes.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage(),
                 e.parameter()));
         javalin.routes.exception(Exception.class, (e, ctx) -> {
-            log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.toString(), e);
-            error(ctx, 500, "internal error; the server log has the details", null);
+            try {
+                log.error("{} {} failed: {}", ctx.method(), ctx.path(), e.toString(), e);
+                error(ctx, 500, "internal error; the server log has the details", null);
+            } catch (RuntimeException gone) {
+                // The request is gone (client or server closed it): nothing to answer, and throwing here would
+                // send Javalin into handling its own failure.
+                log.debug("Failure on a request that is gone: {} (then {})", e.toString(), gone.toString());
+            }
         });
         javalin.routes.error(404, ctx -> {
             if (ctx.resultInputStream() == null) {
@@ -274,7 +280,13 @@ public final class SubscriberServer implements AutoCloseable {
                 } finally {
                     sessions.remove(session);
                     streamSlots.release();
-                    done.complete(null);
+                    // While the server closes, Jetty recycles the request under the session: completing the
+                    // future then makes Javalin handle a request that is gone, and its error handling fails on
+                    // the same missing request again and again on this thread. The stopping server needs no
+                    // completion.
+                    if (!closing) {
+                        done.complete(null);
+                    }
                 }
             });
             return done;
