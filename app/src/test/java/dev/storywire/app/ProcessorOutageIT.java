@@ -78,7 +78,9 @@ class ProcessorOutageIT {
             log.info("{} of {} articles on {} {} s after the broker went down; {} stream threads replaced",
                     output.size(), BEFORE + AFTER, Topics.STORIES_ARTICLES.name(),
                     Duration.between(down, Instant.now()).toSeconds(), processor.replacedThreads());
-            assertThat(output).hasSize(BEFORE + AFTER);
+            assertThat(output).as("articles on %s; processor %s after %d stream thread replacements",
+                    Topics.STORIES_ARTICLES.name(), processor.state(), processor.replacedThreads())
+                    .hasSize(BEFORE + AFTER);
             assertThat(processor.state()).isIn(KafkaStreams.State.RUNNING, KafkaStreams.State.REBALANCING);
         } finally {
             broker.close();

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -28,7 +29,9 @@ import org.apache.kafka.streams.errors.TopologyException;
  * "... because the previous call to `commitTransaction` timed out and must be retried": after a broker outage of
  * more than {@code max.block.ms} (60 s) the commit timed out, Kafka Streams went on to the next commit instead of
  * retrying it, and the thread's producer refuses everything else; a new thread has a new producer (seen with the
- * broker killed for 100 s).
+ * broker killed for 100 s). Likewise the producer's abortable error state "... It is safe to abort the transaction
+ * and continue" (batches expired unacknowledged while the broker was away), which Kafka Streams can meet when it
+ * commits after closing a corrupted task, and which it reports as a plain {@code KafkaException}.
  *
  * <p>Fatal, even when a transient cause is also in the chain: wrong credentials or missing ACLs, invalid
  * configuration, a broker too old, an invalid or missing topic, and errors that would recur on the same record
@@ -48,6 +51,8 @@ public record StreamThreadFailure(boolean transientCause, Throwable cause) {
             RetriableException.class, TransactionAbortableException.class, LockException.class);
     /** How the producer words the state left by a transactional call that timed out (KafkaProducer, 3.x and 4.x). */
     private static final String TIMED_OUT_TRANSACTION_CALL = "timed out and must be retried";
+    /** How the producer words its abortable error state after unacknowledged batches expired (TransactionManager). */
+    private static final String ABORTABLE_TRANSACTION = "It is safe to abort the transaction";
 
     /** Classifies {@code failure} by the exceptions in its cause chain; fatal causes win. */
     public static StreamThreadFailure classify(Throwable failure) {
@@ -58,7 +63,7 @@ public record StreamThreadFailure(boolean transientCause, Throwable cause) {
             }
         }
         for (Throwable t : chain) {
-            if (isAny(t, TRANSIENT) || isTimedOutTransactionCall(t)) {
+            if (isAny(t, TRANSIENT) || isTimedOutTransactionCall(t) || isAbortableTransaction(t)) {
                 return new StreamThreadFailure(true, t);
             }
         }
@@ -73,6 +78,10 @@ public record StreamThreadFailure(boolean transientCause, Throwable cause) {
     private static boolean isTimedOutTransactionCall(Throwable t) {
         return t instanceof IllegalStateException && t.getMessage() != null
                 && t.getMessage().contains(TIMED_OUT_TRANSACTION_CALL);
+    }
+
+    private static boolean isAbortableTransaction(Throwable t) {
+        return t instanceof KafkaException && t.getMessage() != null && t.getMessage().contains(ABORTABLE_TRANSACTION);
     }
 
     private static boolean isAny(Throwable t, List<Class<? extends Throwable>> types) {

@@ -42,6 +42,22 @@ class StreamThreadFailureTest {
     }
 
     @Test
+    void shouldTreatAProducerInItsAbortableErrorStateAsTransient() {
+        // What a processor saw when its broker went down while it was committing on a loaded machine: Kafka
+        // Streams committed after a corrupted task with a producer that had expired unacknowledged batches.
+        Throwable failure = new StreamsException("Error encountered trying to add offsets to a transaction",
+                new KafkaException("Cannot execute transactional method because we are in an error state",
+                        new KafkaException("The client hasn't received acknowledgment for some previously sent "
+                                + "messages and can no longer retry them. It is safe to abort the transaction and "
+                                + "continue.")));
+
+        StreamThreadFailure classified = StreamThreadFailure.classify(failure);
+
+        assertThat(classified.transientCause()).isTrue();
+        assertThat(classified.describe()).contains("It is safe to abort the transaction");
+    }
+
+    @Test
     void shouldTreatAnyOtherIllegalStateAsFatal() {
         assertThat(StreamThreadFailure.classify(new StreamsException(new IllegalStateException("store closed")))
                 .transientCause()).isFalse();
