@@ -57,6 +57,8 @@ public final class StoryClusterer {
     private static final int MAX_LISTERS = 64;
     /** Term-index candidates scored per article: the stories sharing the most query terms. */
     static final int MAX_TERM_CANDIDATES = 32;
+    /** Term-index candidates a grown story is compared with: the stories sharing the most of its rarest terms. */
+    static final int MAX_HEAL_CANDIDATES = 8;
     /** Stories whose weighed term vectors are kept: the active stories of several days of a busy feed. */
     static final int MAX_WEIGHED_STORIES = 20_000;
 
@@ -302,7 +304,7 @@ public final class StoryClusterer {
      */
     private StoryState healSplits(String id, StoryState grown, Changes changes) {
         Set<String> candidates = new LinkedHashSet<>(changes.resembling);
-        candidates.addAll(termIndex.topStories(rareTerms.ofStory(grown), MAX_TERM_CANDIDATES));
+        candidates.addAll(termIndex.topStories(rareTerms.ofStory(grown), MAX_HEAL_CANDIDATES));
         candidates.remove(grown.storyId());
         candidates.removeAll(changes.mergedAway.keySet());
         StorySimilarity.Query grownText = null;

@@ -85,6 +85,8 @@ public final class ClusterBenchmark {
     private static final int STREAM_THREADS = Integer.getInteger("bench.stream-threads", 1);
     /** Whether the dedupe and clustering stores are in memory instead of RocksDB (a diagnosis, not the production setting). */
     private static final boolean IN_MEMORY_STORES = Boolean.getBoolean("bench.in-memory-stores");
+    /** Prefix of system properties that override a Streams setting of the measured runs. */
+    private static final String STREAMS_OVERRIDE = "bench.streams.";
     /** Sizes up to this run three times by default (see {@link #repeats}). */
     private static final int REPEAT_UP_TO = 100_000;
     /** Below this the last tenth is too few records to time. */
@@ -309,6 +311,9 @@ public final class ClusterBenchmark {
         Properties properties = StreamProcessorApp.streamsProperties(bootstrapServers, applicationId, stateDir);
         properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, GUARANTEE);
         properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, STREAM_THREADS);
+        // -Dbench.streams.<key>=<value> overrides one Streams setting, to measure what it changes.
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(STREAMS_OVERRIDE))
+                .forEach(key -> properties.put(key.substring(STREAMS_OVERRIDE.length()), System.getProperty(key)));
         return properties;
     }
 
