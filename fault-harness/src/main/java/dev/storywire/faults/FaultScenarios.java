@@ -1,6 +1,7 @@
 package dev.storywire.faults;
 
 import dev.storywire.model.Topics;
+import dev.storywire.testsupport.PostgresServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -159,12 +160,13 @@ public final class FaultScenarios {
         String fault = "PostgreSQL stopped (fast shutdown) for " + POSTGRES_OUTAGE.toSeconds()
                 + " s at 30 % of the articles in the database; sink settings "
                 + (sinkSettings.isEmpty() ? "default" : sinkSettings.toString());
-        Optional<PrivatePostgres> found = PrivatePostgres.find();
+        // A private server of its own, fsync off as for any throwaway cluster: the scenario stops and starts it.
+        Optional<PostgresServer> found = PostgresServer.find(List.of("fsync=off")).filter(PostgresServer::canRestart);
         if (found.isEmpty()) {
             return new ScenarioResult(name, fault, context.articles(), 0, -1, -1, null, null, null,
-                    List.of(), "no PostgreSQL binaries under /usr/lib/postgresql (apt-get install -y postgresql)");
+                    List.of(), PostgresServer.unavailableReason());
         }
-        try (PrivatePostgres postgres = found.get();
+        try (PostgresServer postgres = found.get();
                 ScenarioRun run = ScenarioRun.start(context, name, false)) {
             try {
                 FaultPipeline pipeline = run.pipeline();

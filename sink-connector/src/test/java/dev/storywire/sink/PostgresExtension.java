@@ -2,6 +2,7 @@ package dev.storywire.sink;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.storywire.testsupport.PostgresServer;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -19,6 +19,7 @@ import dev.storywire.model.Article;
 import dev.storywire.model.ResolvedRelated;
 import dev.storywire.model.Role;
 import dev.storywire.model.Story;
+import dev.storywire.testsupport.PostgresServer;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;

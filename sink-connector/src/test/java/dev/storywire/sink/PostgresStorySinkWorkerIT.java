@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.storywire.model.Article;
 import dev.storywire.model.Role;
+import dev.storywire.testsupport.PostgresServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

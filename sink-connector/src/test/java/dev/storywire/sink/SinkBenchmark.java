@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storywire.model.Json;
 import dev.storywire.model.Role;
 import dev.storywire.model.Story;
+import dev.storywire.testsupport.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

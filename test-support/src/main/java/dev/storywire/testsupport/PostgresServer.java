@@ -1,4 +1,4 @@
-package dev.storywire.sink;
+package dev.storywire.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,15 +33,16 @@ import org.slf4j.LoggerFactory;
  *       {@value #BIN_ENV}) on a free loopback port. PostgreSQL refuses to run as root, so as root the
  *       binaries run as the {@code postgres} user through {@code runuser}.</li>
  * </ol>
- * Each test gets a schema of its own from {@link #createSchema(String)}.
+ * Each test gets a schema of its own from {@link #createSchema(String)}. The sink's tests and benchmark and the fault
+ * harness's PostgreSQL outage use it.
  */
-final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements AutoCloseable {
 
-    static final String URL_ENV = "STORYWIRE_TEST_POSTGRES_URL";
-    static final String BIN_ENV = "STORYWIRE_TEST_POSTGRES_BIN";
+    public static final String URL_ENV = "STORYWIRE_TEST_POSTGRES_URL";
+    public static final String BIN_ENV = "STORYWIRE_TEST_POSTGRES_BIN";
     /** The one role of a private server that must give a password (scram-sha-256); every other is trusted. */
-    static final String PASSWORD_USER = "storywire_pw";
-    static final String PASSWORD = "right-password";
+    public static final String PASSWORD_USER = "storywire_pw";
+    public static final String PASSWORD = "right-password";
     private static final Path DEBIAN_BINARIES = Path.of("/usr/lib/postgresql");
     private static final String SYSTEM_USER = "postgres";
     private static final long COMMAND_TIMEOUT_SECONDS = 60;
@@ -62,7 +63,7 @@ final class PostgresServer implements AutoCloseable {
      *
      * @param settings extra server settings for a private server, e.g. {@code fsync=off}
      */
-    static Optional<PostgresServer> find(List<String> settings) {
+    public static Optional<PostgresServer> find(List<String> settings) {
         String external = System.getenv(URL_ENV);
         if (external != null && !external.isBlank()) {
             LOG.info("Using the PostgreSQL server of {}", URL_ENV);
@@ -78,7 +79,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** Why {@link #find} came back empty, for skip messages. */
-    static String unavailableReason() {
+    public static String unavailableReason() {
         return "no PostgreSQL: set " + URL_ENV + " to a server's JDBC URL, or install PostgreSQL "
                 + "(Debian: apt-get install -y postgresql) so that " + DEBIAN_BINARIES + "/<version>/bin/initdb exists";
     }
@@ -113,7 +114,7 @@ final class PostgresServer implements AutoCloseable {
      * Creates an empty schema and returns a JDBC URL (with the credentials of the server's URL) whose
      * {@code currentSchema} is that schema: a private namespace per test, far cheaper than a database.
      */
-    String createSchema(String hint) {
+    public String createSchema(String hint) {
         String name = (hint.replaceAll("[^A-Za-z0-9_]", "_") + "_" + DATABASES.incrementAndGet())
                 .toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(adminUrl); Statement statement = c.createStatement()) {
@@ -125,7 +126,7 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /** {@code url} with its database name replaced, keeping host, port and query. */
-    static String withDatabase(String url, String database) {
+    public static String withDatabase(String url, String database) {
         int query = url.indexOf('?');
         String base = query < 0 ? url : url.substring(0, query);
         String rest = query < 0 ? "" : url.substring(query);
@@ -137,7 +138,7 @@ final class PostgresServer implements AutoCloseable {
      * A JDBC URL without password for {@value #PASSWORD_USER}, a role that must log in with the password
      * {@value #PASSWORD}; the role is created on first use. Only a private server requires passwords.
      */
-    String passwordUserUrl() {
+    public String passwordUserUrl() {
         requirePrivate();
         try (Connection c = DriverManager.getConnection(adminUrl); Statement statement = c.createStatement()) {
             statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + PASSWORD_USER
@@ -148,18 +149,23 @@ final class PostgresServer implements AutoCloseable {
         return instance.url("postgres").replace("user=postgres", "user=" + PASSWORD_USER);
     }
 
+    /** The JDBC URL of the server's {@code postgres} database, as its superuser. */
+    public String url() {
+        return adminUrl;
+    }
+
     /** True when this is a private server that {@link #stop()} and {@link #start()} can take down and up. */
-    boolean canRestart() {
+    public boolean canRestart() {
         return instance != null;
     }
 
     /** Stops the private server (fast shutdown: open connections are cut, as in an outage). */
-    void stop() {
+    public void stop() {
         requirePrivate().stop();
     }
 
     /** Starts the private server again on the same port, with the same data. */
-    void start() {
+    public void start() {
         requirePrivate().start();
     }
 
