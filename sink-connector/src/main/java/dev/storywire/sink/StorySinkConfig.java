@@ -119,7 +119,9 @@ public final class StorySinkConfig extends AbstractConfig {
                         + "(authentication, no such database: the task fails at once) are not retried.",
                 GROUP_RETRIES, ++order, Width.SHORT, "Maximum retries");
         def.define(RETRY_BACKOFF_MS, Type.LONG, 3000L, ConfigDef.Range.atLeast(0L), Importance.MEDIUM,
-                "Milliseconds Connect waits before redelivering a batch that failed on a transient database error.",
+                "Milliseconds between two attempts to write a batch that failed on a transient database error: the task"
+                        + " asks Connect to wait that long and waits out the rest itself when Connect redelivers"
+                        + " sooner.",
                 GROUP_RETRIES, ++order, Width.SHORT, "Retry backoff (ms)");
 
         order = 0;

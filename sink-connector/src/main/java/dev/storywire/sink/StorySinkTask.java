@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -52,8 +53,24 @@ public final class StorySinkTask extends SinkTask {
     private ErrantRecordReporter errantReporter;
     private SinkMetrics metrics = SinkMetrics.NONE;
     private int retriesLeft;
+    /**
+     * When a batch that failed may be written again ({@link Time#milliseconds()}), 0 when none failed. Connect waits
+     * at most {@code context.timeout} before redelivering, but less when an offset commit comes due first (every
+     * {@code offset.flush.interval.ms}), so the task waits out the rest of {@code retry.backoff.ms} itself.
+     */
+    private long retryNotBefore;
+    private final Time time;
     /** Records reported during the current run of retries: a redelivered batch must not report them again. */
     private final Set<RecordPosition> reportedSinceLastCommit = new HashSet<>();
+
+    public StorySinkTask() {
+        this(Time.SYSTEM);
+    }
+
+    /** A task on {@code time}, which tests replace to see the waits between retries. */
+    StorySinkTask(Time time) {
+        this.time = time;
+    }
 
     @Override
     public String version() {
@@ -106,6 +123,7 @@ public final class StorySinkTask extends SinkTask {
         if (changes.isEmpty()) {
             return;
         }
+        awaitRetryBackoff();
         StoryStore.Outcome outcome;
         try {
             outcome = store.write(changes);
@@ -119,6 +137,16 @@ public final class StorySinkTask extends SinkTask {
                 outcome.written());
         if (!outcome.refused().isEmpty()) {
             reportRefused(outcome.refused());
+        }
+    }
+
+    /** Sleeps out what is left of {@code retry.backoff.ms} since the last failed write, if any. */
+    private void awaitRetryBackoff() {
+        long wait = retryNotBefore - time.milliseconds();
+        retryNotBefore = 0;
+        if (wait > 0) {
+            LOG.debug("Waiting {} ms more before writing the redelivered batch again", wait);
+            time.sleep(Math.min(wait, config.retryBackoffMs()));
         }
     }
 
@@ -187,6 +215,7 @@ public final class StorySinkTask extends SinkTask {
             LOG.warn("Writing {} failed: {}; retrying in {} ms, {} retries left", what, describe(e),
                     config.retryBackoffMs(), retriesLeft);
             context.timeout(config.retryBackoffMs());
+            retryNotBefore = time.milliseconds() + config.retryBackoffMs();
             return new RetriableException("Writing " + what + " failed: " + describe(e), e);
         }
         return new ConnectException("Writing " + what + " failed after " + config.maxRetries()

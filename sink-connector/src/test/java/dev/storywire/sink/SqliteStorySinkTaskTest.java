@@ -13,8 +13,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -109,5 +113,60 @@ class SqliteStorySinkTaskTest extends StorySinkTaskTest {
                 .hasMessageContaining("failed after 2 retries")
                 .hasMessageContaining("SQLState");
         assertThat(retrying.timeouts).containsExactly(250L, 250L);
+    }
+
+    @Test
+    void shouldWaitOutTheRetryBackoffBeforeWritingARedeliveredBatchAgain() throws Exception {
+        // Connect redelivers a failed batch as soon as an offset commit comes due, which can be before
+        // retry.backoff.ms has passed: the task waits out the rest itself.
+        Path blocker = dir.resolve("paced.db");
+        Files.createDirectories(blocker);
+        Map<String, String> props = props();
+        props.put(StorySinkConfig.CONNECTION_URL, "jdbc:sqlite:" + blocker);
+        props.put(StorySinkConfig.MAX_RETRIES, "3");
+        SteppedTime time = new SteppedTime();
+        task = start(props, RecordingSinkTaskContext.withErrantReporter(Map.of()), new StorySinkTask(time));
+        SinkRecord record = storyRecord(0, story("st-1", 1));
+
+        assertThatThrownBy(() -> put(record)).isInstanceOf(RetriableException.class);
+        time.advance(100);
+        assertThatThrownBy(() -> put(record)).isInstanceOf(RetriableException.class);
+        time.advance(400);
+        assertThatThrownBy(() -> put(record)).isInstanceOf(RetriableException.class);
+
+        assertThat(time.sleeps).as("the rest of the 250 ms backoff, then none once it had passed")
+                .containsExactly(150L);
+    }
+
+    /** A clock that moves only when told to or when slept on, and remembers the sleeps. */
+    private static final class SteppedTime implements Time {
+
+        final List<Long> sleeps = new ArrayList<>();
+        private long now = 1_000_000L;
+
+        void advance(long ms) {
+            now += ms;
+        }
+
+        @Override
+        public long milliseconds() {
+            return now;
+        }
+
+        @Override
+        public long nanoseconds() {
+            return TimeUnit.MILLISECONDS.toNanos(now);
+        }
+
+        @Override
+        public void sleep(long ms) {
+            sleeps.add(ms);
+            now += ms;
+        }
+
+        @Override
+        public void waitObject(Object obj, Supplier<Boolean> condition, long deadlineMs) {
+            throw new UnsupportedOperationException("not used by the sink task");
+        }
     }
 }

@@ -91,7 +91,10 @@ abstract class StorySinkTaskTest {
     }
 
     StorySinkTask start(Map<String, String> props, RecordingSinkTaskContext taskContext) {
-        StorySinkTask started = new StorySinkTask();
+        return start(props, taskContext, new StorySinkTask());
+    }
+
+    StorySinkTask start(Map<String, String> props, RecordingSinkTaskContext taskContext, StorySinkTask started) {
         started.initialize(taskContext);
         started.start(props);
         tasks.add(started);
