@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +25,8 @@ final class MachineLoad {
 
     private final long nanos = System.nanoTime();
     private final double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    private final long busyTicks = busyTicks();
+    private final long busyTicks = cpuTicks(1, 2, 3, 8);
+    private final long interruptTicks = cpuTicks(6, 7);
     private final long ownCpuNanos = ((com.sun.management.OperatingSystemMXBean) ManagementFactory
             .getOperatingSystemMXBean()).getProcessCpuTime();
     private final Map<Long, ProcessTicks> processes = processes();
@@ -42,7 +44,7 @@ final class MachineLoad {
 
     /**
      * The window from {@code start} to this snapshot as JSON: cores busy in all, in this JVM and outside it, and the
-     * busiest other processes that lived through the whole window.
+     * busiest other processes alive at its end (one that ended within the window only counts in the totals).
      */
     ObjectNode since(MachineLoad start) {
         double seconds = (nanos - start.nanos) / 1e9;
@@ -54,15 +56,18 @@ final class MachineLoad {
         double own = (ownCpuNanos - start.ownCpuNanos) / 1e9 / seconds;
         if (busyTicks >= 0 && start.busyTicks >= 0) {
             double busy = (busyTicks - start.busyTicks) / TICKS / seconds;
-            json.put("coresBusy", round(busy));
-            json.put("coresBusyOutsideThisJvm", round(Math.max(0, busy - own)));
+            double interrupts = (interruptTicks - start.interruptTicks) / TICKS / seconds;
+            json.put("coresBusy", round(busy + interrupts));
+            json.put("coresInInterrupts", round(interrupts));
+            json.put("coresBusyInOtherProcesses", round(Math.max(0, busy - own)));
         }
         json.put("coresBusyInThisJvm", round(own));
         long self = ProcessHandle.current().pid();
         ArrayNode others = json.putArray("busiestOtherProcesses");
         processes.entrySet().stream()
-                .filter(e -> e.getKey() != self && start.processes.containsKey(e.getKey()))
-                .map(e -> Map.entry(e.getValue().command(), e.getValue().ticks() - start.processes.get(e.getKey()).ticks()))
+                .filter(e -> e.getKey() != self)
+                .map(e -> Map.entry(e.getValue().command(), e.getValue().ticks() - Optional.ofNullable(
+                        start.processes.get(e.getKey())).map(ProcessTicks::ticks).orElse(0L)))
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                 .limit(6)
@@ -75,12 +80,15 @@ final class MachineLoad {
         return Math.round(value * 100) / 100.0;
     }
 
-    /** All CPUs' busy time (user, nice, system, irq, softirq, steal) from the first line of /proc/stat; -1 if none. */
-    private static long busyTicks() {
+    /**
+     * The sum of the given columns of all CPUs' time in /proc/stat (1 user, 2 nice, 3 system, 6 irq, 7 softirq, for
+     * example loopback network traffic, 8 steal); -1 if there is none.
+     */
+    private static long cpuTicks(int... columns) {
         try {
             String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long busy = 0;
-            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+            for (int i : columns) {
                 busy += Long.parseLong(fields[i]);
             }
             return busy;

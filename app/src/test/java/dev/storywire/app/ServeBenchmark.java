@@ -1,5 +1,6 @@
 package dev.storywire.app;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storywire.model.Article;
 import dev.storywire.model.CanonicalUrl;
@@ -93,6 +94,7 @@ public final class ServeBenchmark {
             receivers.close();
 
             long[] latencies = latencies(streams, observer);
+            ArrayNode byWindow = latencyByWindow(streams, observer, Duration.ofSeconds(5));
             // The server notices the closed clients on its next write; queries are measured once it has.
             long quietBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (server.streamClients() > 0 && System.nanoTime() < quietBy) {
@@ -101,7 +103,7 @@ public final class ServeBenchmark {
             double apiQps = apiQueriesPerSecond(server.port(), 4, Duration.ofSeconds(10));
             double sqlQps = sqlQueriesPerSecond(jdbcUrl, dbUser, 4, Duration.ofSeconds(10));
             write(out, clients, rate, seconds, produced, observed, streams, latencies, apiQps, sqlQps,
-                    runEnd.since(runStart), MachineLoad.now().since(atStart));
+                    byWindow, runEnd.since(runStart), MachineLoad.now().since(atStart));
         } finally {
             dev.storywire.embedded.Directories.deleteQuietly(work);
         }
@@ -155,6 +157,29 @@ public final class ServeBenchmark {
                 && streams.stream().anyMatch(r -> r.failure == null && r.count() < observer.size())) {
             Thread.sleep(100);
         }
+    }
+
+    /** p50 and p99 of the deliveries of the changes committed in each window since the first commit. */
+    private static ArrayNode latencyByWindow(List<SseReceivers.Receiver> clients, Observer observer,
+            Duration window) {
+        long first = observer.seen.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        Map<Long, List<Long>> windows = new java.util.TreeMap<>();
+        for (SseReceivers.Receiver client : clients) {
+            for (int i = 0; i < client.count(); i++) {
+                Long committed = observer.seen.get(client.key(i));
+                if (committed != null) {
+                    windows.computeIfAbsent((committed - first) / window.toNanos(), w -> new ArrayList<>())
+                            .add(Math.max(0, client.time(i) - committed));
+                }
+            }
+        }
+        ArrayNode json = Json.mapper().createArrayNode();
+        windows.forEach((index, values) -> {
+            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+            json.addObject().put("fromSecond", index * window.toSeconds()).put("deliveries", sorted.length)
+                    .put("p50", percentile(sorted, 0.50)).put("p99", percentile(sorted, 0.99));
+        });
+        return json;
     }
 
     private static long[] latencies(List<SseReceivers.Receiver> clients, Observer observer) {
@@ -239,7 +264,8 @@ public final class ServeBenchmark {
     }
 
     private static void write(Path out, int clients, int rate, int seconds, long produced, long observed,
-            List<SseReceivers.Receiver> streams, long[] latencies, double apiQps, double sqlQps, ObjectNode duringRun,
+            List<SseReceivers.Receiver> streams, long[] latencies, double apiQps, double sqlQps, ArrayNode byWindow,
+            ObjectNode duringRun,
             ObjectNode wholeBenchmark) throws Exception {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("clients", clients);
@@ -259,6 +285,7 @@ public final class ServeBenchmark {
         delivery.put("p50", percentile(latencies, 0.50));
         delivery.put("p99", percentile(latencies, 0.99));
         delivery.put("max", latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
+        root.set("deliveryMsByCommitWindow", byWindow);
         ObjectNode queries = root.putObject("queriesPerSecond");
         queries.put("query", "stories with topic Robotics, newest-updated first, limit 50; 4 concurrent callers, 10 s");
         queries.put("api", Math.round(apiQps));
