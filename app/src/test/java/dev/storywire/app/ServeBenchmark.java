@@ -301,7 +301,12 @@ public final class ServeBenchmark {
                 + "Connect worker with the PostgreSQL sink), the serve instance and the clients (all on one selector "
                 + "thread, reading only each event's partition and offset); PostgreSQL runs beside it. "
                 + "machineWhileProducing says how many cores were busy in all, in this JVM and in the busiest other "
-                + "processes (other jobs on the shared machine, and this run's PostgreSQL)");
+                + "processes (other jobs on the shared machine, and this run's PostgreSQL). While producing: "
+                + duringRun.path("coresBusy").asDouble() + " of " + duringRun.path("cores").asInt() + " cores busy, "
+                + duringRun.path("coresBusyInThisJvm").asDouble() + " in this JVM, "
+                + duringRun.path("coresBusyInOtherProcesses").asDouble() + " in other processes, load average "
+                + duringRun.path("loadAverageAtStart").asDouble() + " to "
+                + duringRun.path("loadAverageAtEnd").asDouble());
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
         System.out.println(Files.readString(out));
