@@ -1,5 +1,6 @@
 package dev.storywire.app;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storywire.model.Article;
 import dev.storywire.model.CanonicalUrl;
@@ -8,14 +9,11 @@ import dev.storywire.model.Provider;
 import dev.storywire.model.Topics;
 import dev.storywire.serve.ServeConfig;
 import dev.storywire.serve.SubscriberServer;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,8 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -58,9 +54,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class ServeBenchmark {
 
-    /** One HTTP client (one selector thread) for all stream clients, as a load generator should be. */
-    private static final HttpClient CLIENTS = HttpClient.newHttpClient();
-    private static final Pattern POSITION = Pattern.compile("\"partition\":(\\d+),\"offset\":(\\d+)");
     private static final String[] TOPICS = {"AI", "Robotics", "Cloud", "Chips", "Security", "Startups"};
     private static final String[] PROVIDERS = {"Reuters", "AP", "Bloomberg", "ZDNet", "The Verge", "Wired", "BBC"};
     private static final String[] WORDS = ("launch deal quarter outage lawsuit merger chip model robot cloud breach "
@@ -69,10 +62,8 @@ public final class ServeBenchmark {
     private ServeBenchmark() {
     }
 
-    private static double LOAD_AT_START;
-
     public static void main(String[] args) throws Exception {
-        LOAD_AT_START = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        MachineLoad atStart = MachineLoad.now();
         Path out = Path.of(args[0]);
         String jdbcUrl = args[1];
         String dbUser = args[2];
@@ -90,23 +81,20 @@ public final class ServeBenchmark {
                 throw new IllegalStateException("serve did not become ready");
             }
             Observer observer = Observer.start(pipeline.bootstrapServers());
-            List<Client> streams = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                streams.add(Client.start(URI.create("http://127.0.0.1:" + server.port() + "/api/stream")));
-            }
-            for (Client client : streams) {
-                if (!client.connected.await(60, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("a stream client did not connect");
-                }
-            }
+            SseReceivers receivers = SseReceivers.connect(new InetSocketAddress("127.0.0.1", server.port()),
+                    "/api/stream", clients, 60);
+            List<SseReceivers.Receiver> streams = receivers.receivers();
+            MachineLoad runStart = MachineLoad.now();
             long produced = produce(pipeline.bootstrapServers(), rate, seconds);
+            MachineLoad runEnd = MachineLoad.now();
             pipeline.awaitCaughtUp();
-            Thread.sleep(3000); // the last commits reach the clients
+            awaitDelivered(streams, observer, Duration.ofSeconds(30));
             long observed = observer.size();
             observer.close();
-            streams.forEach(Client::close);
+            receivers.close();
 
             long[] latencies = latencies(streams, observer);
+            ArrayNode byWindow = latencyByWindow(streams, observer, Duration.ofSeconds(5));
             // The server notices the closed clients on its next write; queries are measured once it has.
             long quietBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (server.streamClients() > 0 && System.nanoTime() < quietBy) {
@@ -114,7 +102,8 @@ public final class ServeBenchmark {
             }
             double apiQps = apiQueriesPerSecond(server.port(), 4, Duration.ofSeconds(10));
             double sqlQps = sqlQueriesPerSecond(jdbcUrl, dbUser, 4, Duration.ofSeconds(10));
-            write(out, clients, rate, seconds, produced, observed, streams, latencies, apiQps, sqlQps);
+            write(out, clients, rate, seconds, produced, observed, streams, latencies, apiQps, sqlQps,
+                    byWindow, runEnd.since(runStart), MachineLoad.now().since(atStart));
         } finally {
             dev.storywire.embedded.Directories.deleteQuietly(work);
         }
@@ -156,13 +145,50 @@ public final class ServeBenchmark {
                 Instant.now());
     }
 
-    private static long[] latencies(List<Client> clients, Observer observer) {
-        List<Long> all = new ArrayList<>();
-        for (Client client : clients) {
-            for (int i = 0; i < client.count; i++) {
-                Long committed = observer.seen.get(client.keys[i]);
+    /**
+     * Waits until every client received as many events as the observer saw committed (or the timeout passed), so a
+     * run measures how late the last events arrive instead of cutting them off.
+     */
+    private static void awaitDelivered(List<SseReceivers.Receiver> streams, Observer observer, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Thread.sleep(500); // the observer sees the last commit
+        while (System.nanoTime() < deadline
+                && streams.stream().anyMatch(r -> r.failure == null && r.count() < observer.size())) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** p50 and p99 of the deliveries of the changes committed in each window since the first commit. */
+    private static ArrayNode latencyByWindow(List<SseReceivers.Receiver> clients, Observer observer,
+            Duration window) {
+        long first = observer.seen.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        Map<Long, List<Long>> windows = new java.util.TreeMap<>();
+        for (SseReceivers.Receiver client : clients) {
+            for (int i = 0; i < client.count(); i++) {
+                Long committed = observer.seen.get(client.key(i));
                 if (committed != null) {
-                    all.add(Math.max(0, client.times[i] - committed));
+                    windows.computeIfAbsent((committed - first) / window.toNanos(), w -> new ArrayList<>())
+                            .add(Math.max(0, client.time(i) - committed));
+                }
+            }
+        }
+        ArrayNode json = Json.mapper().createArrayNode();
+        windows.forEach((index, values) -> {
+            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+            json.addObject().put("fromSecond", index * window.toSeconds()).put("deliveries", sorted.length)
+                    .put("p50", percentile(sorted, 0.50)).put("p99", percentile(sorted, 0.99));
+        });
+        return json;
+    }
+
+    private static long[] latencies(List<SseReceivers.Receiver> clients, Observer observer) {
+        List<Long> all = new ArrayList<>();
+        for (SseReceivers.Receiver client : clients) {
+            for (int i = 0; i < client.count(); i++) {
+                Long committed = observer.seen.get(client.key(i));
+                if (committed != null) {
+                    all.add(Math.max(0, client.time(i) - committed));
                 }
             }
         }
@@ -238,34 +264,49 @@ public final class ServeBenchmark {
     }
 
     private static void write(Path out, int clients, int rate, int seconds, long produced, long observed,
-            List<Client> streams, long[] latencies, double apiQps, double sqlQps) throws Exception {
+            List<SseReceivers.Receiver> streams, long[] latencies, double apiQps, double sqlQps, ArrayNode byWindow,
+            ObjectNode duringRun,
+            ObjectNode wholeBenchmark) throws Exception {
         ObjectNode root = Json.mapper().createObjectNode();
         root.put("clients", clients);
         root.put("articlesPerSecond", rate);
         root.put("seconds", seconds);
         root.put("articlesProduced", produced);
         root.put("storyRecordsCommitted", observed);
-        long minEvents = streams.stream().mapToLong(c -> c.count).min().orElse(0);
-        long maxEvents = streams.stream().mapToLong(c -> c.count).max().orElse(0);
+        long minEvents = streams.stream().mapToLong(SseReceivers.Receiver::count).min().orElse(0);
+        long maxEvents = streams.stream().mapToLong(SseReceivers.Receiver::count).max().orElse(0);
         root.put("eventsPerClientMin", minEvents);
         root.put("eventsPerClientMax", maxEvents);
+        root.put("clientsDisconnectedByServer", streams.stream().filter(r -> r.failure != null).count());
+        streams.stream().map(r -> r.failure).filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(reason -> root.put("firstDisconnectReason", reason));
         root.put("deliveries", latencies.length);
         ObjectNode delivery = root.putObject("deliveryMs");
         delivery.put("p50", percentile(latencies, 0.50));
         delivery.put("p99", percentile(latencies, 0.99));
         delivery.put("max", latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
+        root.set("deliveryMsByCommitWindow", byWindow);
         ObjectNode queries = root.putObject("queriesPerSecond");
         queries.put("query", "stories with topic Robotics, newest-updated first, limit 50; 4 concurrent callers, 10 s");
         queries.put("api", Math.round(apiQps));
         queries.put("postgresql", Math.round(sqlQps));
         root.put("measuredAt", Instant.now().toString());
         root.put("cpus", Runtime.getRuntime().availableProcessors());
-        root.put("loadAverageAtStart", LOAD_AT_START);
-        root.put("loadAverageAtEnd", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                .getSystemLoadAverage());
+        root.put("loadAverageAtStart", wholeBenchmark.get("loadAverageAtStart").asDouble());
+        root.put("loadAverageAtEnd", wholeBenchmark.get("loadAverageAtEnd").asDouble());
+        root.set("machineWhileProducing", duringRun);
+        root.set("machineWholeBenchmark", wholeBenchmark);
         root.put("note", "delivery = client receipt minus the first receipt by a read_committed observer consumer in "
-                + "the same JVM (commit visibility); one embedded broker, pipeline, Connect worker with the "
-                + "PostgreSQL sink, the serve instance and all clients share this machine");
+                + "the same JVM (commit visibility). One JVM holds the embedded broker, the pipeline (processor, "
+                + "Connect worker with the PostgreSQL sink), the serve instance and the clients (all on one selector "
+                + "thread, reading only each event's partition and offset); PostgreSQL runs beside it. "
+                + "machineWhileProducing says how many cores were busy in all, in this JVM and in the busiest other "
+                + "processes (other jobs on the shared machine, and this run's PostgreSQL). While producing: "
+                + duringRun.path("coresBusy").asDouble() + " of " + duringRun.path("cores").asInt() + " cores busy, "
+                + duringRun.path("coresBusyInThisJvm").asDouble() + " in this JVM, "
+                + duringRun.path("coresBusyInOtherProcesses").asDouble() + " in other processes, load average "
+                + duringRun.path("loadAverageAtStart").asDouble() + " to "
+                + duringRun.path("loadAverageAtEnd").asDouble());
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
         System.out.println(Files.readString(out));
@@ -279,7 +320,7 @@ public final class ServeBenchmark {
         return Math.round(sorted[Math.max(0, index)] / 1e4) / 100.0;
     }
 
-    private static long key(int partition, long offset) {
+    static long key(int partition, long offset) {
         return ((long) partition << 48) | offset;
     }
 
@@ -330,69 +371,6 @@ public final class ServeBenchmark {
         public void close() throws InterruptedException {
             running = false;
             thread.join();
-        }
-    }
-
-    /** One stream client: receipt time per (partition, offset) of every event. */
-    private static final class Client {
-        final CountDownLatch connected = new CountDownLatch(1);
-        long[] keys = new long[1024];
-        long[] times = new long[1024];
-        volatile int count;
-        private volatile InputStream body;
-        private final Thread thread;
-
-        private Client(URI uri) {
-            thread = new Thread(() -> read(uri), "bench-client");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        static Client start(URI uri) {
-            return new Client(uri);
-        }
-
-        private void read(URI uri) {
-            try {
-                HttpResponse<InputStream> response = CLIENTS.send(HttpRequest.newBuilder(uri).build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
-                body = response.body();
-                BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith(":")) {
-                        connected.countDown();
-                    } else if (line.startsWith("data: ")) {
-                        long now = System.nanoTime();
-                        Matcher m = POSITION.matcher(line);
-                        if (m.find()) {
-                            add(key(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2))), now);
-                        }
-                    }
-                }
-            } catch (Exception e) {
-                // closed at the end of the run
-            }
-        }
-
-        private void add(long key, long time) {
-            if (count == keys.length) {
-                keys = Arrays.copyOf(keys, count * 2);
-                times = Arrays.copyOf(times, count * 2);
-            }
-            keys[count] = key;
-            times[count] = time;
-            count++;
-        }
-
-        void close() {
-            try {
-                if (body != null) {
-                    body.close();
-                }
-            } catch (Exception e) {
-                // closing anyway
-            }
         }
     }
 }

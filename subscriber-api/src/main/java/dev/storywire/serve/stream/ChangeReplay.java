@@ -2,9 +2,11 @@ package dev.storywire.serve.stream;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -52,13 +54,13 @@ public final class ChangeReplay {
     }
 
     /**
-     * Hands every change with {@code from[p] <= offset < to[p]} to {@code sink}, partition by partition in offset
-     * order. A partition missing from {@code from} starts at its oldest record.
+     * Hands every change with {@code from[p] <= offset < to[p]} to {@code sink}, one batch per poll, in offset order
+     * per partition. A partition missing from {@code from} starts at its oldest record.
      *
      * @param open false once the client is gone: the replay stops early
      */
     public static void replay(Map<String, Object> consumerConfig, String topic, StreamPosition from,
-            StreamPosition to, Map<String, Integer> sizes, Consumer<StoryChange> sink, BooleanSupplier open) {
+            StreamPosition to, Map<String, Integer> sizes, Consumer<List<StoryChange>> sink, BooleanSupplier open) {
         Map<TopicPartition, Long> ends = new HashMap<>();
         Map<TopicPartition, Long> starts = new HashMap<>();
         to.nextOffsets().forEach((partition, end) -> {
@@ -79,13 +81,17 @@ public final class ChangeReplay {
             Instant lastProgress = Instant.now();
             while (!ends.isEmpty() && open.getAsBoolean()) {
                 boolean progressed = false;
+                List<StoryChange> batch = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                     Long end = ends.get(tp);
                     if (end != null && record.offset() < end) {
-                        deliver(record, sizes, sink);
+                        read(record, sizes).ifPresent(batch::add);
                         progressed = true;
                     }
+                }
+                if (!batch.isEmpty()) {
+                    sink.accept(batch);
                 }
                 for (TopicPartition tp : List.copyOf(ends.keySet())) {
                     if (consumer.position(tp) >= ends.get(tp)) {
@@ -104,13 +110,13 @@ public final class ChangeReplay {
         }
     }
 
-    private static void deliver(ConsumerRecord<String, byte[]> record, Map<String, Integer> sizes,
-            Consumer<StoryChange> sink) {
+    private static Optional<StoryChange> read(ConsumerRecord<String, byte[]> record, Map<String, Integer> sizes) {
         try {
-            sink.accept(StoryChange.of(record, sizes));
+            return Optional.of(StoryChange.of(record, sizes));
         } catch (SerializationException e) {
             log.warn("Skipping unreadable story '{}' at {}-{}@{}: {}", record.key(), record.topic(),
                     record.partition(), record.offset(), e.getMessage());
+            return Optional.empty();
         }
     }
 }

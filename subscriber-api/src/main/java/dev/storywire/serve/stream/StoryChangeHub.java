@@ -3,6 +3,8 @@ package dev.storywire.serve.stream;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storywire.model.Story;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,8 @@ public final class StoryChangeHub implements AutoCloseable {
 
     /** Receives changes on the hub's thread; must not block. */
     public interface Subscriber {
-        void offer(ChangeEvent event);
+        /** The changes of one poll, in offset order per partition; shared by every subscriber, so read-only. */
+        void offer(List<ChangeEvent> batch);
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
@@ -117,7 +120,7 @@ public final class StoryChangeHub implements AutoCloseable {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (!records.isEmpty()) {
                     synchronized (lock) {
-                        records.forEach(this::dispatch);
+                        dispatch(records);
                     }
                 }
             }
@@ -132,19 +135,27 @@ public final class StoryChangeHub implements AutoCloseable {
         }
     }
 
-    private void dispatch(ConsumerRecord<String, byte[]> record) {
-        positions.put(record.partition(), record.offset() + 1);
-        StoryChange change;
-        try {
-            change = StoryChange.of(record, sizes);
-        } catch (SerializationException e) {
-            log.warn("Skipping unreadable story '{}' at {}-{}@{}: {}", record.key(), record.topic(),
-                    record.partition(), record.offset(), e.getMessage());
+    /**
+     * Renders each change of a poll once and hands the whole batch to every subscriber: one hand-over (and at most
+     * one wake-up of its writer) per subscriber and poll, not per change.
+     */
+    private void dispatch(ConsumerRecords<String, byte[]> records) {
+        List<ChangeEvent> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            positions.put(record.partition(), record.offset() + 1);
+            try {
+                batch.add(ChangeEvent.render(StoryChange.of(record, sizes), summary));
+            } catch (SerializationException e) {
+                log.warn("Skipping unreadable story '{}' at {}-{}@{}: {}", record.key(), record.topic(),
+                        record.partition(), record.offset(), e.getMessage());
+            }
+        }
+        if (batch.isEmpty()) {
             return;
         }
-        ChangeEvent event = ChangeEvent.render(change, summary);
+        List<ChangeEvent> shared = Collections.unmodifiableList(batch);
         for (Subscriber subscriber : subscribers) {
-            subscriber.offer(event);
+            subscriber.offer(shared);
         }
     }
 

@@ -6,14 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import dev.storywire.model.Story;
@@ -28,7 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class StreamSession implements StoryChangeHub.Subscriber {
 
     private static final Logger log = LoggerFactory.getLogger(StreamSession.class);
-    private static final int MAX_BATCH = 500;
+    private static final int PENDING_INITIAL = 8 * 1024;
+    private static final int PENDING_KEPT = 256 * 1024;
 
     /** What a session needs from the server. */
     public record Settings(StoryChangeHub hub, Map<String, Object> consumerConfig, String topic, long heartbeatMs,
@@ -38,9 +36,10 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
     private final Settings settings;
     private final StoryQuery query;
     private final Optional<StreamPosition> resumeFrom;
-    private final BlockingQueue<ChangeEvent> live;
+    private final ClientQueue live;
     private final Map<Integer, Long> cursor = new TreeMap<>();
-    private volatile boolean overflowed;
+    /** Reused for every write: the events of one batch go out in one write and one flush. */
+    private ByteArrayOutputStream pending = new ByteArrayOutputStream(PENDING_INITIAL);
     private volatile boolean closed;
     private long lastWriteNanos = System.nanoTime();
 
@@ -48,19 +47,18 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
         this.settings = settings;
         this.query = query;
         this.resumeFrom = resumeFrom;
-        this.live = new ArrayBlockingQueue<>(settings.bufferSize());
+        this.live = new ClientQueue(settings.bufferSize());
     }
 
     @Override
-    public void offer(ChangeEvent event) {
-        if (!live.offer(event)) {
-            overflowed = true;
-        }
+    public void offer(List<ChangeEvent> batch) {
+        live.offer(batch);
     }
 
     /** Stops the session soon (server shutdown). */
     public void close() {
         closed = true;
+        live.close();
     }
 
     /** Writes events to {@code out} until the client goes, the server closes or the client falls too far behind. */
@@ -68,13 +66,12 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
         StreamPosition joined = settings.hub().subscribe(this);
         try {
             cursor.putAll(joined.nextOffsets());
-            writeRaw(out, ": storywire stream from " + joined.format() + "\n\n");
+            writeText(out, ": storywire stream from " + joined.format() + "\n\n");
             if (resumeFrom.isPresent()) {
                 joined.nextOffsets().keySet().forEach(p -> cursor.put(p, resumeFrom.get().nextOffsets().getOrDefault(p,
                         0L)));
                 ChangeReplay.replay(settings.consumerConfig(), settings.topic(), new StreamPosition(cursor), joined,
-                        new HashMap<>(), change -> handleUnchecked(out, ChangeEvent.render(change, settings.summary())),
-                        () -> !closed);
+                        new HashMap<>(), changes -> writeReplayed(out, changes), () -> !closed);
             }
             followLive(out);
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -91,43 +88,47 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
     private void followLive(OutputStream out) throws IOException, InterruptedException {
         long heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(settings.heartbeatMs());
         while (!closed) {
-            if (overflowed) {
-                log.info("Stream client fell more than {} changes behind at {}; closing so it resumes from its last "
-                        + "event id", settings.bufferSize(), cursor);
+            List<ChangeEvent> batch = live.takeAll(Math.min(settings.heartbeatMs(), 500));
+            if (live.overflowed()) {
+                disconnectBehind(out);
                 return;
             }
-            ChangeEvent first = live.poll(Math.min(settings.heartbeatMs(), 500), TimeUnit.MILLISECONDS);
-            if (first != null) {
-                // Everything already queued goes out in one write and one flush: a busy topic costs a client one
-                // system call per batch, not per change.
-                List<ChangeEvent> batch = new ArrayList<>(List.of(first));
-                live.drainTo(batch, MAX_BATCH);
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream(batch.size() * 512);
-                batch.forEach(event -> append(bytes, event));
-                if (bytes.size() > 0) {
-                    writeRaw(out, bytes);
-                }
+            // Everything pending goes out in one write and one flush: a busy topic costs a client one system call
+            // per batch, not per change.
+            for (ChangeEvent event : batch) {
+                append(event);
             }
+            writePending(out);
             if (System.nanoTime() - lastWriteNanos >= heartbeatNanos) {
-                writeRaw(out, ": heartbeat\n\n");
+                writeText(out, ": heartbeat\n\n");
             }
         }
     }
 
-    private void handleUnchecked(OutputStream out, ChangeEvent event) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-        append(bytes, event);
-        if (bytes.size() > 0) {
-            try {
-                writeRaw(out, bytes);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+    /**
+     * Ends the stream of a client that fell more than the buffer behind, so it cannot hold the others back or grow
+     * the server's memory; the comment says why, and the client resumes from its last event id without a gap.
+     */
+    private void disconnectBehind(OutputStream out) throws IOException {
+        log.info("Stream client fell more than {} changes behind at {}; closing so it resumes from its last event id",
+                settings.bufferSize(), cursor);
+        writeText(out, ": closing: this client fell more than " + settings.bufferSize() + " changes behind; reconnect "
+                + "with Last-Event-ID to resume without a gap\n\n");
+    }
+
+    private void writeReplayed(OutputStream out, List<StoryChange> changes) {
+        for (StoryChange change : changes) {
+            append(ChangeEvent.render(change, settings.summary()));
+        }
+        try {
+            writePending(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
-    /** Advances the cursor over the change and appends its event when the filters pass it. */
-    private void append(ByteArrayOutputStream bytes, ChangeEvent event) {
+    /** Advances the cursor over the change and adds its event to the pending bytes when the filters pass it. */
+    private void append(ChangeEvent event) {
         StoryChange change = event.change();
         long next = cursor.getOrDefault(change.partition(), 0L);
         if (change.offset() < next) {
@@ -137,8 +138,8 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
         if (change.story() != null && !query.matches(change.story())) {
             return;
         }
-        bytes.writeBytes(idLine());
-        bytes.writeBytes(event.body());
+        pending.writeBytes(idLine());
+        pending.writeBytes(event.body());
     }
 
     /** {@code id: <cursor>} in the {@link StreamPosition} text form, without building a position object. */
@@ -155,13 +156,21 @@ public final class StreamSession implements StoryChangeHub.Subscriber {
         return line.append('\n').toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    private void writeRaw(OutputStream out, ByteArrayOutputStream bytes) throws IOException {
-        bytes.writeTo(out);
+    private void writePending(OutputStream out) throws IOException {
+        if (pending.size() == 0) {
+            return;
+        }
+        pending.writeTo(out);
         out.flush();
         lastWriteNanos = System.nanoTime();
+        if (pending.size() > PENDING_KEPT) {
+            pending = new ByteArrayOutputStream(PENDING_INITIAL); // a replay or a burst grew it: do not keep megabytes
+        } else {
+            pending.reset();
+        }
     }
 
-    private void writeRaw(OutputStream out, String text) throws IOException {
+    private void writeText(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.flush();
         lastWriteNanos = System.nanoTime();
