@@ -63,6 +63,21 @@ final class ArrivalTimes {
         return percentiles(inDatabase);
     }
 
+    /**
+     * p99 to {@code stories.articles} of the articles sent in each {@code bucketSeconds} of the run, in order: whether
+     * the tail is a steady state, a warm-up or periodic stalls.
+     */
+    long[] topicP99ByInterval(int bucketSeconds) {
+        long first = sentAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        java.util.TreeMap<Long, List<Long>> buckets = new java.util.TreeMap<>();
+        onTopic.forEach((id, at) -> {
+            long sent = sentAt.get(id);
+            buckets.computeIfAbsent((sent - first) / (bucketSeconds * 1000L), k -> new ArrayList<>()).add(at - sent);
+        });
+        return buckets.values().stream().mapToLong(latencies -> quantile(
+                latencies.stream().mapToLong(Long::longValue).sorted().toArray(), 0.99)).toArray();
+    }
+
     String progress() {
         return onTopic.size() + " of " + sentAt.size() + " on stories.articles, " + inDatabase.size()
                 + " in the database";

@@ -81,8 +81,15 @@ public final class EndToEndBenchmark {
             Thread topic = start(new TopicArrivals(pipeline.bootstrapServers(), times, running), "e2e-topic");
             Thread database = start(new DatabaseArrivals(db, times, running), "e2e-db");
             SteadyLoad load = new SteadyLoad(pipeline.bootstrapServers(), SEED);
+            RunStats[] stats = new RunStats[1];
+            Thread statsStart = start(() -> {
+                sleepUntil(System.nanoTime() + warmup.toNanos());
+                stats[0] = new RunStats();
+            }, "e2e-stats");
             long stop = load.send(rate, rate * (warmup.toSeconds() + measure.toSeconds()),
                     rate * warmup.toSeconds(), times);
+            statsStart.join();
+            ObjectNode measured = stats[0].finish();
             long drained = awaitArrived(times, stop);
             sleepUntil(stop + UNCONSUMED_CHECK.toNanos());
             LocalPipeline.Unconsumed unconsumed = pipeline.unconsumed();
@@ -102,6 +109,11 @@ public final class EndToEndBenchmark {
             json.put("unconsumedByProcessor10sAfterStop", unconsumed.processor());
             json.put("unconsumedBySink10sAfterStop", unconsumed.sink());
             json.put("senderMaxBehindScheduleMs", load.maxBehindMillis());
+            json.set("whileMeasured", measured);
+            ArrayNode series = json.putArray("toStoriesArticlesP99By10sMs");
+            for (long p99 : times.topicP99ByInterval(10)) {
+                series.add(p99);
+            }
             json.set("settings", E2eSettings.describe());
             return json;
         } finally {
