@@ -151,7 +151,7 @@ public final class EndToEndBenchmark {
             for (int quarter = 1; quarter <= 4; quarter++) {
                 long target = (long) articles * quarter / 4;
                 while (arrivals.distinctKeys() < target) {
-                    if (System.nanoTime() - begin > Duration.ofMinutes(20).toNanos()) {
+                    if (System.nanoTime() - begin > Duration.ofMinutes(12).toNanos()) {
                         throw new IllegalStateException("footprint run too slow: " + arrivals.distinctKeys());
                     }
                     Thread.sleep(200);

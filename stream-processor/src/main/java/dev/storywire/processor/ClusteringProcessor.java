@@ -41,7 +41,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
      * one call, a 2-3 s stall of every article behind it (bench/results/e2e.json). A call that finds nothing due
      * costs a clock read.
      */
-    static final Duration EXPIRY_PUNCTUATION = Duration.ofSeconds(1);
+    public static final Duration EXPIRY_PUNCTUATION = Duration.ofSeconds(1);
 
     private final ClusteringSettings settings;
     private final PipelineMetrics metrics;
