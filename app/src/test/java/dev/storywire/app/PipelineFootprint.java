@@ -41,6 +41,8 @@ final class PipelineFootprint {
         json.put("jvmHeapCommittedBytes", runtime.totalMemory());
         json.put("jvmRssBytes", residentBytes());
         json.put("streamsStateDirBytes", directoryBytes(stateDir));
+        ObjectNode byStore = json.putObject("streamsStateDirBytesByStore");
+        storeBytes(stateDir).forEach(byStore::put);
         Map<String, Long> topics = topicBytes(admin);
         long changelogs = sum(topics, "-changelog");
         long repartition = sum(topics, "-repartition");
@@ -90,6 +92,33 @@ final class PipelineFootprint {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** Bytes under each store's directory ({@code <state dir>/<app>/<task>/rocksdb/<store>/...}), by store name. */
+    private static Map<String, Long> storeBytes(Path stateDir) {
+        Map<String, Long> bytes = new TreeMap<>();
+        if (!Files.isDirectory(stateDir)) {
+            return bytes;
+        }
+        try (Stream<Path> paths = Files.walk(stateDir)) {
+            paths.filter(Files::isRegularFile).forEach(path -> {
+                Path relative = stateDir.relativize(path);
+                String store = "(other)";
+                for (int i = 0; i + 1 < relative.getNameCount(); i++) {
+                    if (relative.getName(i).toString().equals("rocksdb")) {
+                        store = relative.getName(i + 1).toString();
+                    }
+                }
+                try {
+                    bytes.merge(store, Files.size(path), Long::sum);
+                } catch (IOException e) {
+                    // RocksDB deletes files while we walk
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            bytes.put("(unreadable)", -1L);
+        }
+        return bytes;
     }
 
     static long directoryBytes(Path dir) {
