@@ -34,18 +34,25 @@ final class LocalPipeline implements AutoCloseable {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
     private final PipelineSettings settings;
+    private final ProcessorConfig processorConfig;
     private final List<AutoCloseable> started = new ArrayList<>();
     private String bootstrapServers;
     private Admin admin;
     private StreamProcessorApp processor;
     private EmbeddedConnectWorker connect;
 
-    private LocalPipeline(PipelineSettings settings) {
+    private LocalPipeline(PipelineSettings settings, ProcessorConfig processorConfig) {
         this.settings = settings;
+        this.processorConfig = processorConfig;
     }
 
     static LocalPipeline start(PipelineSettings settings) {
-        LocalPipeline pipeline = new LocalPipeline(settings);
+        return start(settings, ProcessorConfig.defaults());
+    }
+
+    /** The pipeline with other processor settings (e.g. a longer retention window for a footprint run). */
+    static LocalPipeline start(PipelineSettings settings, ProcessorConfig processorConfig) {
+        LocalPipeline pipeline = new LocalPipeline(settings, processorConfig);
         try {
             pipeline.startAll();
             return pipeline;
@@ -76,7 +83,7 @@ final class LocalPipeline implements AutoCloseable {
         topics.add(TopicSetup.topic(PipelineSettings.SINK_DLQ_TOPIC, 1));
         TopicSetup.createMissing(admin, topics);
 
-        processor = StreamProcessorApp.start(StoryTopology.buildTopology(ProcessorConfig.defaults()),
+        processor = StreamProcessorApp.start(StoryTopology.buildTopology(processorConfig),
                 TopicSetup.withTimestampRule(StreamProcessorApp.streamsProperties(bootstrapServers,
                         PipelineSettings.PROCESSOR_APPLICATION_ID, settings.workDir().resolve("streams-state"))));
         started.add(processor);
@@ -141,6 +148,25 @@ final class LocalPipeline implements AutoCloseable {
         throw new IllegalStateException("The pipeline did not catch up within " + settings.timeout()
                 + " (processor lag " + processorLag + ", sink lag " + sinkLag + "; sink "
                 + connect.connectorState(PipelineSettings.SINK_CONNECTOR_NAME) + ")");
+    }
+
+    /** Records not yet consumed (and committed) by the processor and by the sink, right now. */
+    Unconsumed unconsumed() {
+        try (LagCollector progress = LagCollector.using(admin, bootstrapServers)) {
+            return new Unconsumed(
+                    progress.unconsumedRecords(PipelineSettings.PROCESSOR_APPLICATION_ID, processorInputTopics(progress)),
+                    progress.unconsumedRecords(EmbeddedConnectWorker.sinkGroupId(PipelineSettings.SINK_CONNECTOR_NAME),
+                            Set.of(Topics.STORIES.name(), Topics.STORIES_ARTICLES.name())));
+        }
+    }
+
+    /** Unconsumed records of the processor's input topics and of the sink's topics. */
+    record Unconsumed(long processor, long sink) {
+    }
+
+    /** The admin client of this pipeline (closed with it). */
+    Admin admin() {
+        return admin;
     }
 
     private Set<String> processorInputTopics(LagCollector progress) {

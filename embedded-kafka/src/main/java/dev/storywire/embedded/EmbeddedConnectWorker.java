@@ -52,7 +52,7 @@ public final class EmbeddedConnectWorker implements AutoCloseable {
         }
     }
 
-    static Map<String, String> workerProperties(String bootstrapServers, Path workDir) {
+    public static Map<String, String> workerProperties(String bootstrapServers, Path workDir) {
         Map<String, String> props = new HashMap<>();
         props.put("bootstrap.servers", bootstrapServers);
         props.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");

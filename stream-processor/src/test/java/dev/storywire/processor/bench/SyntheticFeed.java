@@ -31,7 +31,7 @@ import java.util.Random;
  * it by article id. Recording it draws no random numbers, so the articles of a seed are the same with or without
  * anyone reading it.
  */
-final class SyntheticFeed implements Iterator<Article> {
+public final class SyntheticFeed implements Iterator<Article> {
 
     static final double SINGLETON_SHARE = 0.55;
     static final int MAX_STORY_SIZE = 60;
@@ -63,7 +63,7 @@ final class SyntheticFeed implements Iterator<Article> {
     private int stories;
     private long clockMillis = START.toEpochMilli();
 
-    SyntheticFeed(int total, long seed) {
+    public SyntheticFeed(int total, long seed) {
         this.total = total;
         this.random = new Random(seed);
     }
@@ -75,7 +75,7 @@ final class SyntheticFeed implements Iterator<Article> {
      * The story key ({@code s0}, {@code s1}, ...) each article was generated for, by article id: every article
      * {@link #next()} returned, and possibly some generated but not yet returned. A live, read-only view.
      */
-    Map<String, String> truth() {
+    public Map<String, String> truth() {
         return Collections.unmodifiableMap(truth);
     }
 
