@@ -87,14 +87,17 @@ public final class EmbeddedConnectWorker implements AutoCloseable {
         log.info("Connector {} created", name);
     }
 
-    /** The state of the connector and its tasks as the herder reports them, e.g. {@code RUNNING}. */
+    /**
+     * The state of the connector and its tasks as the herder reports them, e.g. {@code RUNNING}; a failed task with
+     * the exception it threw ({@link TaskTrace#summary}).
+     */
     public String connectorState(String name) {
         var status = connect.herder().connectorStatus(name);
         StringBuilder state = new StringBuilder(status.connector().state());
         status.tasks().forEach(task -> {
             state.append(", task ").append(task.id()).append(' ').append(task.state());
             if (task.trace() != null) {
-                state.append(": ").append(task.trace().lines().findFirst().orElse(""));
+                state.append(": ").append(TaskTrace.summary(task.trace()));
             }
         });
         return state.toString();

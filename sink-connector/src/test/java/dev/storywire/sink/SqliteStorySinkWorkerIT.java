@@ -68,7 +68,7 @@ class SqliteStorySinkWorkerIT extends StorySinkWorkerIT {
         config.keySet().removeIf(key -> key.startsWith("errors."));
         String connector = startConnector(config);
         refuseStory13(connector);
-        // The worker logs why the task failed; the herder's status keeps only Connect's own first line.
+        // The worker logs why the task failed; the herder's status keeps it in the task's trace.
         ListAppender<ILoggingEvent> workerLog = new ListAppender<>();
         Logger runtime = (Logger) LoggerFactory.getLogger("org.apache.kafka.connect.runtime");
         workerLog.start();
@@ -83,7 +83,7 @@ class SqliteStorySinkWorkerIT extends StorySinkWorkerIT {
             runtime.detachAppender(workerLog);
         }
 
-        assertThat(worker.connectorState(connector)).contains("task 0 FAILED");
+        assertThat(worker.connectorState(connector)).contains("task 0 FAILED", "refused by the database");
         assertThat(deadLetters()).isEmpty();
         assertThat(db.article("outage.example/13")).isEmpty();
         assertThat(workerLog.list).map(SqliteStorySinkWorkerIT::messages).anySatisfy(text -> assertThat(text)
