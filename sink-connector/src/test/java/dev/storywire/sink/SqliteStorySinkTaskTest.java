@@ -7,6 +7,7 @@ import static dev.storywire.sink.Fixtures.storyRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,10 +76,7 @@ class SqliteStorySinkTaskTest extends StorySinkTaskTest {
     @Test
     void shouldRetryDatabaseErrorsThenReconnect() throws Exception {
         Path blocker = dir.resolve("retry.db");
-        Files.createDirectories(blocker); // a directory where the database file should be: SQLite cannot open it
-        Map<String, String> props = props();
-        props.put(StorySinkConfig.CONNECTION_URL, "jdbc:sqlite:" + blocker);
-        props.put(StorySinkConfig.MAX_RETRIES, "2");
+        Map<String, String> props = propsOnUnopenableDatabase(blocker, 2);
         RecordingSinkTaskContext retrying = RecordingSinkTaskContext.withErrantReporter(Map.of());
         task = start(props, retrying);
         SinkRecord record = storyRecord(0, story("st-1", 1));
@@ -96,11 +94,7 @@ class SqliteStorySinkTaskTest extends StorySinkTaskTest {
 
     @Test
     void shouldFailWithTheDatabaseErrorWhenRetriesRunOut() throws Exception {
-        Path blocker = dir.resolve("broken.db");
-        Files.createDirectories(blocker);
-        Map<String, String> props = props();
-        props.put(StorySinkConfig.CONNECTION_URL, "jdbc:sqlite:" + blocker);
-        props.put(StorySinkConfig.MAX_RETRIES, "2");
+        Map<String, String> props = propsOnUnopenableDatabase(dir.resolve("broken.db"), 2);
         RecordingSinkTaskContext retrying = RecordingSinkTaskContext.withErrantReporter(Map.of());
         task = start(props, retrying);
         SinkRecord record = storyRecord(0, story("st-1", 1));
@@ -119,11 +113,7 @@ class SqliteStorySinkTaskTest extends StorySinkTaskTest {
     void shouldWaitOutTheRetryBackoffBeforeWritingARedeliveredBatchAgain() throws Exception {
         // Connect redelivers a failed batch as soon as an offset commit comes due, which can be before
         // retry.backoff.ms has passed: the task waits out the rest itself.
-        Path blocker = dir.resolve("paced.db");
-        Files.createDirectories(blocker);
-        Map<String, String> props = props();
-        props.put(StorySinkConfig.CONNECTION_URL, "jdbc:sqlite:" + blocker);
-        props.put(StorySinkConfig.MAX_RETRIES, "3");
+        Map<String, String> props = propsOnUnopenableDatabase(dir.resolve("paced.db"), 3);
         SteppedTime time = new SteppedTime();
         task = start(props, RecordingSinkTaskContext.withErrantReporter(Map.of()), new StorySinkTask(time));
         SinkRecord record = storyRecord(0, story("st-1", 1));
@@ -136,6 +126,18 @@ class SqliteStorySinkTaskTest extends StorySinkTaskTest {
 
         assertThat(time.sleeps).as("the rest of the 250 ms backoff, then none once it had passed")
                 .containsExactly(150L);
+    }
+
+    /**
+     * Settings on a database SQLite cannot open until {@code blocker} is deleted: a directory stands where its file
+     * should be, so every write fails as a transient error.
+     */
+    private Map<String, String> propsOnUnopenableDatabase(Path blocker, int maxRetries) throws IOException {
+        Files.createDirectories(blocker);
+        Map<String, String> props = props();
+        props.put(StorySinkConfig.CONNECTION_URL, "jdbc:sqlite:" + blocker);
+        props.put(StorySinkConfig.MAX_RETRIES, String.valueOf(maxRetries));
+        return props;
     }
 
     /** A clock that moves only when told to or when slept on, and remembers the sleeps. */
