@@ -1,5 +1,6 @@
 package dev.storywire.processor;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -69,6 +70,16 @@ public final class EventClock {
      */
     public Instant upperMedian() {
         return median(true);
+    }
+
+    /**
+     * Whether {@code epochMillis} lies more than {@code skew} after the {@link #upperMedian() upper median}; false
+     * before any article was seen. The same as {@code Instant.ofEpochMilli(epochMillis).isAfter(upperMedian().plus(skew))}
+     * without the instants: the clustering asks it of every candidate story.
+     */
+    public boolean isBeyond(long epochMillis, Duration skew) {
+        // Both times are whole milliseconds, so a fraction of a millisecond in the skew never decides.
+        return size > 0 && epochMillis - sorted[size / 2] > skew.toMillis();
     }
 
     private Instant median(boolean upper) {

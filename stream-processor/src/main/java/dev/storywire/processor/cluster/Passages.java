@@ -31,8 +31,15 @@ public final class Passages {
         if (hashes == null || hashes.length == 0) {
             return NONE;
         }
-        int[] sorted = Arrays.stream(hashes).sorted().distinct().toArray();
-        return new Passages(sorted);
+        int[] sorted = hashes.clone();
+        Arrays.sort(sorted);
+        int n = 1;
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] != sorted[n - 1]) {
+                sorted[n++] = sorted[i];
+            }
+        }
+        return new Passages(n == sorted.length ? sorted : Arrays.copyOf(sorted, n));
     }
 
     /** The passages of one text's title terms and excerpt terms (each on its own: a passage never spans both). */
@@ -85,10 +92,27 @@ public final class Passages {
         if (added.isEmpty()) {
             return this;
         }
-        int[] all = Arrays.copyOf(added.hashes, added.hashes.length + hashes.length);
-        System.arraycopy(hashes, 0, all, added.hashes.length, hashes.length);
-        int[] distinct = Arrays.stream(all).distinct().limit(max).toArray();
-        return of(distinct);
+        if (added.hashes.length >= max) {
+            return new Passages(Arrays.copyOf(added.hashes, max));
+        }
+        // One merge of the two sorted arrays: every added passage, and of these the lowest that still fit.
+        int room = max - added.hashes.length;
+        int[] merged = new int[Math.min(max, added.hashes.length + hashes.length)];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < added.hashes.length || j < hashes.length) {
+            if (i < added.hashes.length && (j == hashes.length || added.hashes[i] <= hashes[j])) {
+                j += j < hashes.length && added.hashes[i] == hashes[j] ? 1 : 0;
+                merged[n++] = added.hashes[i++];
+            } else if (room > 0) {
+                merged[n++] = hashes[j++];
+                room--;
+            } else {
+                j++;
+            }
+        }
+        return new Passages(n == merged.length ? merged : Arrays.copyOf(merged, n));
     }
 
     @Override

@@ -409,13 +409,15 @@ public final class StoryClusterer {
                 continue;
             }
             double cosine = similarity.score(query, story);
+            if (cosine < settings.minTextSimilarity()) {
+                LOG.trace("Article '{}' against story {}: text similarity {} below the minimum", id, storyId, cosine);
+                continue;
+            }
+            // Only now the passages: most candidates fail the minimum, and the bonus cannot change that.
             boolean link = linked.contains(storyId);
             double score = cosine + (link ? settings.linkBonus() : 0.0) + merges.passageBonus(text.passages(), story);
             Candidate candidate = new Candidate(storyId, cosine, link, score);
             LOG.trace("Article '{}' against {}", id, candidate);
-            if (cosine < settings.minTextSimilarity()) {
-                continue;
-            }
             changes.resembling.add(storyId);
             if (candidate.score() < settings.joinThreshold()) {
                 continue;
@@ -679,9 +681,8 @@ public final class StoryClusterer {
 
     /** Whether every member of the story is dated more than the future skew ahead of the feed's clock. */
     private boolean beyondBelief(StoryState story) {
-        Instant median = clock.upperMedian();
-        return !median.equals(Instant.MIN) && story.firstSeen()
-                .map(first -> first.isAfter(median.plus(settings.maxFutureSkew()))).orElse(false);
+        StoryState.PublishRange published = story.published();
+        return !published.isEmpty() && clock.isBeyond(published.first(), settings.maxFutureSkew());
     }
 
     /** A scored candidate story, for the decision and its log line. */

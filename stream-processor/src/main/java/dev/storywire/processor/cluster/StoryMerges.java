@@ -1,6 +1,7 @@
 package dev.storywire.processor.cluster;
 
 import dev.storywire.model.Role;
+import dev.storywire.model.StoryMember;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -81,8 +82,19 @@ final class StoryMerges {
      * than an article and a story do, so the stronger evidence an article needs to merge two stories is asked.
      */
     boolean heal(StoryState grown, StorySimilarity.Query grownText, StoryState other) {
-        long articles = other.members().stream().filter(m -> m.role() == Role.PRIMARY).count();
-        return agree(grown, grownText, other, articles <= 1 ? settings.joinThreshold() : settings.mergeThreshold());
+        return agree(grown, grownText, other,
+                singleArticle(other) ? settings.joinThreshold() : settings.mergeThreshold());
+    }
+
+    /** Whether the story has at most one primary member (read until a second one shows). */
+    private static boolean singleArticle(StoryState story) {
+        int primaries = 0;
+        for (StoryMember member : story.members()) {
+            if (member.role() == Role.PRIMARY && ++primaries > 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean agree(StoryState grown, StorySimilarity.Query grownText, StoryState other, double threshold) {

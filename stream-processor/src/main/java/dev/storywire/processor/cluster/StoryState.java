@@ -74,7 +74,11 @@ public record StoryState(
         }
 
         static LeadHashes of(List<String> leads) {
-            return new LeadHashes(leads.stream().mapToInt(String::hashCode).toArray());
+            int[] hashes = new int[leads.size()];
+            for (int i = 0; i < hashes.length; i++) {
+                hashes[i] = leads.get(i).hashCode();
+            }
+            return new LeadHashes(hashes);
         }
 
         int size() {
