@@ -3,7 +3,8 @@ package dev.storywire.processor.cluster;
 import dev.storywire.model.Role;
 import dev.storywire.processor.text.TermCounts;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -54,22 +55,37 @@ final class RareTerms {
     }
 
     private List<String> rarest(TermCounts counts, Predicate<TermStatistics.Term> eligible, int limit) {
-        List<RankedTerm> ranked = new ArrayList<>(counts.size());
+        RankedTerm[] ranked = new RankedTerm[counts.size()];
+        int n = 0;
         for (int i = 0; i < counts.size(); i++) {
             TermStatistics.Term term = statistics.term(counts.term(i));
             if (eligible.test(term)) {
-                ranked.add(new RankedTerm(counts.term(i), term.documentFrequency(), counts.count(i)));
+                ranked[n++] = new RankedTerm(counts.term(i), term.documentFrequency(), counts.count(i));
             }
         }
-        ranked.sort(RankedTerm.RAREST_FIRST);
-        return ranked.stream().limit(limit).map(RankedTerm::term).toList();
+        Arrays.sort(ranked, 0, n);
+        List<String> rarest = new ArrayList<>(Math.min(n, limit));
+        for (int i = 0; i < n && i < limit; i++) {
+            rarest.add(ranked[i].term());
+        }
+        return Collections.unmodifiableList(rarest);
     }
 
-    /** A term with its document frequency, looked up once for the sort, and its count in the text. */
-    private record RankedTerm(String term, long documentFrequency, int count) {
+    /**
+     * A term with its document frequency, looked up once for the sort, and its count in the text; ordered rarest
+     * first, then the higher count, then by term.
+     */
+    private record RankedTerm(String term, long documentFrequency, int count) implements Comparable<RankedTerm> {
 
-        static final Comparator<RankedTerm> RAREST_FIRST = Comparator.comparingLong(RankedTerm::documentFrequency)
-                .thenComparing(Comparator.comparingInt(RankedTerm::count).reversed())
-                .thenComparing(RankedTerm::term);
+        @Override
+        public int compareTo(RankedTerm other) {
+            if (documentFrequency != other.documentFrequency) {
+                return Long.compare(documentFrequency, other.documentFrequency);
+            }
+            if (count != other.count) {
+                return Integer.compare(other.count, count);
+            }
+            return term.compareTo(other.term);
+        }
     }
 }

@@ -394,8 +394,12 @@ public final class StoryClusterer {
     private List<Candidate> acceptedCandidates(String id, Article article, ArticleText text, Instant eventTime,
             ArticleAssignment prior, Changes changes) {
         Set<String> linked = linkedStories(id, article, prior);
-        Set<String> candidates = new LinkedHashSet<>(linked);
-        candidates.addAll(termIndex.topStories(rareTerms.query(text.vector()), MAX_TERM_CANDIDATES));
+        List<String> candidates = new ArrayList<>(linked);
+        for (String storyId : termIndex.topStories(rareTerms.query(text.vector()), MAX_TERM_CANDIDATES)) {
+            if (!linked.contains(storyId)) {
+                candidates.add(storyId);
+            }
+        }
         List<Candidate> accepted = new ArrayList<>();
         StorySimilarity.Query query = similarity.query(text);
         for (String storyId : candidates) {

@@ -129,16 +129,16 @@ final class StorySimilarity {
     }
 
     /**
-     * A story vector's terms as looked up in the statistics, with their TF-IDF weights and the norm, so that scoring
-     * against the story reads a number. A new version of the vector is weighed in full with the current counts, but
-     * the terms it already had are taken from its previous version rather than looked up again (a story takes in a
-    
+     * A story vector's terms as looked up in the statistics, and its TF-IDF norm, so that scoring against the story
+     * reads a number. A new version of the vector is weighed in full with the current counts, but the terms it
+     * already had are taken from its previous version rather than looked up again (a story takes in a few terms per
+     * article).
      */
-    private record StoryTerms(TermCounts counts, Term[] terms, double[] weights, long weighedAt, double norm) {
+    private record StoryTerms(TermCounts counts, Term[] terms, long weighedAt, double norm) {
 
         static StoryTerms of(TermCounts counts, StoryTerms previous, TermStatistics statistics, long documents) {
             Term[] terms = new Term[counts.size()];
-            double[] weights = new double[counts.size()];
+            double sum = 0.0;
             int j = 0;
             for (int i = 0; i < counts.size(); i++) {
                 int at = -1;
@@ -148,36 +148,29 @@ final class StorySimilarity {
                 }
                 Term kept = at >= 0 ? previous.terms()[at] : null;
                 terms[i] = kept != null && !kept.retired() ? kept : statistics.term(counts.term(i));
-                weights[i] = TfIdf.weight(counts.count(i), statistics.idf(terms[i]));
+                double weight = TfIdf.weight(counts.count(i), statistics.idf(terms[i]));
+                sum += weight * weight;
             }
-            return new StoryTerms(counts, terms, weights, documents, norm(weights));
+            return new StoryTerms(counts, terms, documents, Math.sqrt(sum));
         }
 
         /**
-         * Every weight computed again with the current counts, terms the statistics {@link Term#retired() retired}
+         * The norm computed again with the current counts, terms the statistics {@link Term#retired() retired}
          * looked up again. A story's norm is refreshed as the corpus grows (every
          * {@value StorySimilarity#NORM_REFRESH_PERCENT} %), about once per article for some story.
          */
         StoryTerms refreshed(TermStatistics statistics, long documents) {
             Term[] current = terms;
-            double[] fresh = new double[terms.length];
+            double sum = 0.0;
             for (int i = 0; i < terms.length; i++) {
                 if (current[i].retired()) {
                     current = current == terms ? terms.clone() : current;
                     current[i] = statistics.term(counts.term(i));
                 }
-                fresh[i] = TfIdf.weight(counts.count(i), statistics.idf(current[i]));
+                double weight = TfIdf.weight(counts.count(i), statistics.idf(current[i]));
+                sum += weight * weight;
             }
-            return new StoryTerms(counts, current, fresh, documents, norm(fresh));
-        }
-
-        /** The norm of a weighted vector. */
-        private static double norm(double[] weights) {
-            double sum = 0.0;
-            for (double w : weights) {
-                sum += w * w;
-            }
-            return Math.sqrt(sum);
+            return new StoryTerms(counts, current, documents, Math.sqrt(sum));
         }
     }
 
