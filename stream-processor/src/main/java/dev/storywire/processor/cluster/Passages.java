@@ -26,8 +26,9 @@ public final class Passages {
         this.hashes = hashes;
     }
 
+    /** The passages of these hashes, in any order, repeats allowed. */
     @JsonCreator
-    static Passages of(int[] hashes) {
+    public static Passages of(int[] hashes) {
         if (hashes == null || hashes.length == 0) {
             return NONE;
         }
@@ -61,8 +62,9 @@ public final class Passages {
         return at;
     }
 
+    /** The hashes, ascending (a copy). */
     @JsonValue
-    int[] hashes() {
+    public int[] hashes() {
         return hashes.clone();
     }
 

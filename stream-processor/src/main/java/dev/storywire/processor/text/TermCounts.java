@@ -60,6 +60,14 @@ public final class TermCounts {
         return new TermCounts(hashes, terms, values);
     }
 
+    /**
+     * The counts of the first {@code n} terms and counts given, as they are when in this class's order (as {@link
+     * #term(int)} lists them), else sorted; a repeated term's counts are then not added up, the last one counts.
+     */
+    public static TermCounts of(String[] terms, int[] counts, int n) {
+        return Reader.fromRead(terms, counts, n);
+    }
+
     public int size() {
         return terms.length;
     }

@@ -4,7 +4,6 @@ import dev.storywire.model.JsonSerde;
 import dev.storywire.model.Topics;
 import dev.storywire.processor.cluster.ArticleAssignment;
 import dev.storywire.processor.cluster.IdList;
-import dev.storywire.processor.cluster.StoryState;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -26,7 +25,7 @@ public final class ClusteringStores {
 
     /** Article id to {@link ArticleAssignment}: the story of every feed article and every related member. */
     public static final String ARTICLE_STORIES = "cluster-article-stories";
-    /** Story id to {@link StoryState}. */
+    /** Story id to {@link dev.storywire.processor.cluster.StoryState}, in {@link StoryStateSerde}'s binary encoding. */
     public static final String STORIES = "cluster-stories";
     /** Article id to the latest article payload of each live feed article. */
     public static final String ARTICLES = "cluster-articles";
@@ -46,7 +45,7 @@ public final class ClusteringStores {
     public static Set<StoreBuilder<?>> builders(boolean inMemory) {
         return Set.of(
                 store(ARTICLE_STORIES, JsonSerde.of(ArticleAssignment.class), inMemory),
-                store(STORIES, JsonSerde.of(StoryState.class), inMemory),
+                store(STORIES, new StoryStateSerde(), inMemory),
                 store(ARTICLES, Topics.ARTICLE_SERDE, inMemory),
                 store(RELATED_INDEX, JsonSerde.of(IdList.class), inMemory),
                 uncachedStore(DOCUMENT_FREQUENCIES, Serdes.Long(), inMemory),
