@@ -52,7 +52,7 @@ final class TermStatistics implements DocumentFrequencies {
         if (term == null) {
             term = older.remove(text);
             if (term == null) {
-                term = new Term(text, background.documentFrequency(text), read(text));
+                term = new Term(text.intern(), background.documentFrequency(text), read(text));
             }
             if (terms.size() >= MAX_TERMS / 2) {
                 older.values().forEach(Term::retire);
@@ -65,8 +65,9 @@ final class TermStatistics implements DocumentFrequencies {
     }
 
     /**
-     * The one instance of {@code text} the statistics hold (the first one met). Keys that are the same object match
-     * without a character comparison in every map the term is looked up in.
+     * The one instance of {@code text} the statistics hold: the JVM's {@link String#intern() interned} one, which is
+     * also what the stories store reads terms as. Keys that are the same object match without a character
+     * comparison in every map and vector the term is looked up in, whether it came from an article or a stored story.
      */
     String canonical(String text) {
         return term(text).text();

@@ -143,7 +143,9 @@ public final class StoryStateSerde implements Serde<StoryState>, Serializer<Stor
         String[] terms = new String[size];
         int[] counts = new int[size];
         for (int i = 0; i < size; i++) {
-            terms[i] = readString(in);
+            // Interned, like the clustering's own term instances (TermStatistics#canonical): a story read back
+            // shares them, and its terms are then found in the term index and statistics by reference.
+            terms[i] = readString(in).intern();
             counts[i] = in.getInt();
         }
         return TermCounts.of(terms, counts, size);
