@@ -44,6 +44,11 @@ public interface ClusterState {
         default void delete(String key) {
             put(key, null);
         }
+
+        /** Sets each key to its value, in order; as one write where the table can. */
+        default void putAll(List<Map.Entry<String, V>> entries) {
+            entries.forEach(entry -> put(entry.getKey(), entry.getValue()));
+        }
     }
 
     /** A table whose keys are read in order. */

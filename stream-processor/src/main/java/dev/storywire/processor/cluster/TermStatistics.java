@@ -3,8 +3,10 @@ package dev.storywire.processor.cluster;
 import dev.storywire.processor.text.DocumentFrequencies;
 import dev.storywire.processor.text.TermCounts;
 import dev.storywire.processor.text.TfIdf;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -112,28 +114,35 @@ final class TermStatistics implements DocumentFrequencies {
 
     /** Counts one more document containing each of {@code distinctTerms}. */
     void addDocument(Collection<String> distinctTerms) {
-        countDocument();
-        distinctTerms.forEach(this::countTerm);
+        List<Map.Entry<String, Long>> counted = new ArrayList<>(distinctTerms.size() + 1);
+        counted.add(countDocument());
+        distinctTerms.forEach(term -> counted.add(countTerm(term)));
+        store.putAll(counted);
     }
 
-    /** Counts one more document containing each term of {@code counts}. */
+    /**
+     * Counts one more document containing each term of {@code counts}. The new counts go to the table in one write:
+     * a few dozen per document.
+     */
     void addDocument(TermCounts counts) {
-        countDocument();
+        List<Map.Entry<String, Long>> counted = new ArrayList<>(counts.size() + 1);
+        counted.add(countDocument());
         for (int i = 0; i < counts.size(); i++) {
-            countTerm(counts.term(i));
+            counted.add(countTerm(counts.term(i)));
         }
+        store.putAll(counted);
     }
 
-    private void countDocument() {
+    private Map.Entry<String, Long> countDocument() {
         liveDocuments = liveDocuments() + 1;
         logCount = TfIdf.logSmoothed(documentCount());
-        store.put(DOCUMENT_COUNT_KEY, liveDocuments);
+        return Map.entry(DOCUMENT_COUNT_KEY, liveDocuments);
     }
 
-    private void countTerm(String text) {
+    private Map.Entry<String, Long> countTerm(String text) {
         Term term = term(text);
         term.count();
-        store.put(text, term.live);
+        return Map.entry(term.text(), term.live);
     }
 
     private long read(String key) {

@@ -4,6 +4,7 @@ import dev.storywire.processor.cluster.ClusterState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -25,6 +26,14 @@ class StoreTable<V> implements ClusterState.Table<V> {
     @Override
     public void put(String key, V value) {
         store.put(key, value);
+    }
+
+    /** One {@code putAll} of the store: RocksDB writes the entries as one batch. */
+    @Override
+    public void putAll(List<Map.Entry<String, V>> entries) {
+        List<KeyValue<String, V>> pairs = new ArrayList<>(entries.size());
+        entries.forEach(entry -> pairs.add(KeyValue.pair(entry.getKey(), entry.getValue())));
+        store.putAll(pairs);
     }
 
     /** The sorted table of the expiry index, over a string store (RocksDB and in-memory stores keep key order). */
