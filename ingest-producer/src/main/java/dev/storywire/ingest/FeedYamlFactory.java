@@ -1,5 +1,6 @@
 package dev.storywire.ingest;
 
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -104,21 +105,37 @@ final class FeedYamlFactory extends YAMLFactory {
             return _yamlResolver.resolve(NodeId.scalar, value, plain);
         }
 
+        /**
+         * Jackson's decoding of an untagged scalar, on the tag resolved once here instead of a second time by
+         * Jackson: the same token for each resolved tag as {@code YAMLParser#_decodeScalar} gives. Floats, the empty
+         * scalar and explicitly tagged scalars are left to Jackson.
+         */
         @Override
-        protected com.fasterxml.jackson.core.JsonToken _decodeScalar(ScalarEvent scalar) throws IOException {
+        protected JsonToken _decodeScalar(ScalarEvent scalar) throws IOException {
             String tag = scalar.getTag();
+            String value = scalar.getValue();
             resolvedEvent = null;
-            if (tag == null || tag.equals("!")) {
-                resolvedEvent = scalar;
-                resolvedTag = resolve(scalar);
-                if (Tag.STR.equals(resolvedTag)) {
-                    // Text, the common case: skip Jackson's second resolution of the same scalar.
-                    _textValue = scalar.getValue();
-                    _cleanedTextValue = null;
-                    return com.fasterxml.jackson.core.JsonToken.VALUE_STRING;
-                }
+            if ((tag != null && !tag.equals("!")) || value.isEmpty()) {
+                return super._decodeScalar(scalar);
             }
-            return super._decodeScalar(scalar);
+            resolvedEvent = scalar;
+            resolvedTag = resolve(scalar);
+            if (Tag.FLOAT.equals(resolvedTag)) {
+                return super._decodeScalar(scalar);
+            }
+            _textValue = value;
+            _cleanedTextValue = null;
+            if (Tag.INT.equals(resolvedTag)) {
+                return _decodeNumberScalar(value, value.length());
+            }
+            if (Tag.BOOL.equals(resolvedTag)) {
+                Boolean bool = _matchYAMLBoolean(value, value.length());
+                if (bool != null) {
+                    return bool ? JsonToken.VALUE_TRUE : JsonToken.VALUE_FALSE;
+                }
+                return JsonToken.VALUE_STRING;
+            }
+            return Tag.NULL.equals(resolvedTag) ? JsonToken.VALUE_NULL : JsonToken.VALUE_STRING;
         }
     }
 }
