@@ -181,7 +181,7 @@ public final class FeedDocumentParser {
         if (bytes.length == contentStart) {
             throw new DocumentRejectedException("empty file: 0 bytes");
         }
-        StrictText.decode(bytes);
+        StrictText.check(bytes);
     }
 
     private void checkDocumentSize(int size) throws DocumentRejectedException {

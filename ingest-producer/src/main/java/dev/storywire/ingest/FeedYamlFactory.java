@@ -63,6 +63,20 @@ final class FeedYamlFactory extends YAMLFactory {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
+    /** {@code 0}, or digits without a leading zero: what YAML 1.1 reads as a base-10 integer and nothing else. */
+    private static boolean isPlainDecimal(String value) {
+        if (value.isEmpty() || (value.charAt(0) == '0' && value.length() > 1)) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A {@link YAMLParser} that exposes the current event and resolves each scalar's tag once. */
     static final class EventParser extends YAMLParser {
 
@@ -93,14 +107,19 @@ final class FeedYamlFactory extends YAMLFactory {
 
         /**
          * SnakeYAML's resolution of an untagged scalar. A plain scalar that starts with an ASCII letter can only be a
-         * boolean ({@code yes}, {@code off}, ...) or a null ({@code null}) word, else it is text: those are answered
-         * without the resolver's regular expressions, which were a sixth of the parsing time on feed documents.
+         * boolean ({@code yes}, {@code off}, ...) or a null ({@code null}) word, else it is text; a plain unsigned
+         * decimal without a leading zero ({@code 648}, the image sizes) is an integer, the first rule the resolver
+         * tries for a digit. Those are answered without the resolver's regular expressions, which were a sixth of
+         * the parsing time on feed documents.
          */
         private Tag resolve(ScalarEvent scalar) {
             boolean plain = scalar.getImplicit().canOmitTagInPlainScalar();
             String value = scalar.getValue();
             if (plain && !value.isEmpty() && isAsciiLetter(value.charAt(0)) && !BOOL_AND_NULL_WORDS.contains(value)) {
                 return Tag.STR;
+            }
+            if (plain && isPlainDecimal(value)) {
+                return Tag.INT;
             }
             return _yamlResolver.resolve(NodeId.scalar, value, plain);
         }
