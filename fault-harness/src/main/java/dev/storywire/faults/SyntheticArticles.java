@@ -1,5 +1,6 @@
 package dev.storywire.faults;
 
+import dev.storywire.testsupport.SyntheticWords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -126,7 +127,7 @@ public final class SyntheticArticles {
     private static List<String> eventWords(int story) {
         List<String> words = new ArrayList<>();
         for (int k = 0; k < 6; k++) {
-            words.add(word("ev", story * 6 + k));
+            words.add(SyntheticWords.word("ev", story * 6 + k));
         }
         return words;
     }
@@ -137,21 +138,9 @@ public final class SyntheticArticles {
             words.add(event.get(random.nextInt(event.size())));
         }
         for (int i = 0; i < commonWords; i++) {
-            double u = random.nextDouble();
-            words.add(word("co", (int) (u * u * COMMON_WORDS)));
+            words.add(SyntheticWords.commonWord(random, COMMON_WORDS));
         }
         java.util.Collections.shuffle(words, random);
         return String.join(" ", words);
-    }
-
-    /** A letters-only word for {@code n}. */
-    private static String word(String prefix, int n) {
-        StringBuilder word = new StringBuilder(prefix);
-        int value = n;
-        do {
-            word.append((char) ('a' + value % 26));
-            value /= 26;
-        } while (value > 0);
-        return word.toString();
     }
 }

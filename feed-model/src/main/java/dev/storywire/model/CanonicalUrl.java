@@ -24,6 +24,7 @@ public final class CanonicalUrl {
     private static final Pattern AMP_CACHE_PATH = Pattern.compile("^/[cvi]/(?:s/)?(.+)$");
     private static final Pattern AMP_SEGMENT = Pattern.compile("(?:^|/)amp(?=/|$)");
     private static final Pattern AMP_HTML_SUFFIX = Pattern.compile("\\.amp(\\.html?)?$");
+    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
     private static final Set<String> TRACKING_PARAMETERS = Set.of(
             "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl",
             "ref_src", "ref_url", "cmpid", "cmp", "ncid", "ocid", "icid", "smid", "sr_share", "spm", "guccounter",
@@ -71,7 +72,11 @@ public final class CanonicalUrl {
         }
     }
 
-    private static String canonicalId(URI uri) {
+    /**
+     * The canonical id of a URL already parsed by {@link #parseHttpUrl}, for callers that validate a URL and then
+     * need its id, so it is parsed once.
+     */
+    public static String canonicalId(URI uri) {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String query = uri.getRawQuery();
@@ -91,9 +96,14 @@ public final class CanonicalUrl {
     }
 
     private static String canonicalPath(String rawPath) {
-        String path = AMP_SEGMENT.matcher(rawPath).replaceAll("");
-        path = AMP_HTML_SUFFIX.matcher(path).replaceFirst("$1");
-        path = path.replaceAll("/{2,}", "/");
+        String path = rawPath;
+        if (path.contains("amp")) {
+            path = AMP_SEGMENT.matcher(path).replaceAll("");
+            path = AMP_HTML_SUFFIX.matcher(path).replaceFirst("$1");
+        }
+        if (path.contains("//")) {
+            path = REPEATED_SLASHES.matcher(path).replaceAll("/");
+        }
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
@@ -128,23 +138,37 @@ public final class CanonicalUrl {
         return TRACKING_PARAMETERS.contains(name) || TRACKING_PREFIXES.stream().anyMatch(name::startsWith);
     }
 
+    /** {@code url} with the characters {@link URI} refuses but feeds still put in URLs percent-encoded. */
     private static String encodeStrayCharacters(String url) {
-        StringBuilder out = new StringBuilder(url.length());
-        for (char c : url.toCharArray()) {
-            switch (c) {
-                case ' ' -> out.append("%20");
-                case '"' -> out.append("%22");
-                case '<' -> out.append("%3C");
-                case '>' -> out.append("%3E");
-                case '{' -> out.append("%7B");
-                case '}' -> out.append("%7D");
-                case '|' -> out.append("%7C");
-                case '\\' -> out.append("%5C");
-                case '^' -> out.append("%5E");
-                case '`' -> out.append("%60");
-                default -> out.append(c);
+        StringBuilder out = null;
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            String encoded = percentEncodedStray(c);
+            if (encoded != null && out == null) {
+                out = new StringBuilder(url.length() + 16).append(url, 0, i);
+            }
+            if (encoded != null) {
+                out.append(encoded);
+            } else if (out != null) {
+                out.append(c);
             }
         }
-        return out.toString();
+        return out == null ? url : out.toString();
+    }
+
+    private static String percentEncodedStray(char c) {
+        return switch (c) {
+            case ' ' -> "%20";
+            case '"' -> "%22";
+            case '<' -> "%3C";
+            case '>' -> "%3E";
+            case '{' -> "%7B";
+            case '}' -> "%7D";
+            case '|' -> "%7C";
+            case '\\' -> "%5C";
+            case '^' -> "%5E";
+            case '`' -> "%60";
+            default -> null;
+        };
     }
 }

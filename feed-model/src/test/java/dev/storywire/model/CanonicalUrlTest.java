@@ -37,6 +37,10 @@ class CanonicalUrlTest {
         "https://example.com/, example.com",
         "https://example.com:8080/x, example.com:8080/x",
         "https://www2.example.com/x, example.com/x",
+        "https://example.com//a///b/, example.com/a/b",
+        "https://example.com/ramp/camp.html, example.com/ramp/camp.html",
+        "https://example.com/a b/c|d, example.com/a%20b/c%7Cd",
+        "https://example.com/{x}^`, example.com/%7Bx%7D%5E%60",
     })
     void shouldNormaliseOtherForms(String url, String expected) {
         assertThat(CanonicalUrl.canonicalId(url)).isEqualTo(expected);
@@ -48,6 +52,13 @@ class CanonicalUrlTest {
         assertThatThrownBy(() -> CanonicalUrl.canonicalId(url)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an absolute http(s) URL");
         assertThat(CanonicalUrl.tryCanonicalId(url)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://www.example.com/a b?utm_source=x", "https://amp.example.com/x/amp"})
+    void shouldGiveTheSameIdForAParsedUrlAsForItsText(String url) {
+        assertThat(CanonicalUrl.canonicalId(CanonicalUrl.parseHttpUrl(url).orElseThrow()))
+                .isEqualTo(CanonicalUrl.canonicalId(url));
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import dev.storywire.model.Hashing;
 import dev.storywire.model.Image;
 import dev.storywire.model.Provider;
 import dev.storywire.model.RelatedItem;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,22 +38,22 @@ final class ArticleMapper {
         if (title.isBlank()) {
             throw new DocumentRejectedException("field 'title' is blank", doc.position("title"));
         }
-        String webUrl = url(doc, "webUrl");
-        String originalUrl = url(doc, "originalUrl");
+        CheckedUrl webUrl = url(doc, "webUrl");
+        CheckedUrl originalUrl = url(doc, "originalUrl");
         if (webUrl == null && originalUrl == null) {
             throw new DocumentRejectedException(
                     "missing both 'webUrl' and 'originalUrl': an article needs one of them for its id");
         }
-        String id = CanonicalUrl.canonicalId(webUrl != null ? webUrl : originalUrl);
+        String id = (webUrl != null ? webUrl : originalUrl).canonicalId();
         return new Article(
                 id,
                 title.strip(),
                 doc.string("excerpt"),
                 doc.instant("publishedDateTime"),
-                webUrl,
-                originalUrl,
-                url(doc, "ampWebUrl"),
-                url(doc, "cdnAmpWebUrl"),
+                CheckedUrl.text(webUrl),
+                CheckedUrl.text(originalUrl),
+                CheckedUrl.text(url(doc, "ampWebUrl")),
+                CheckedUrl.text(url(doc, "cdnAmpWebUrl")),
                 doc.string("type"),
                 doc.string("category"),
                 doc.integer("quality"),
@@ -70,17 +71,28 @@ final class ArticleMapper {
     }
 
     /** An absolute http(s) URL, or {@code null} when the field is absent or blank. */
-    private static String url(FieldReader reader, String field) throws DocumentRejectedException {
+    private static CheckedUrl url(FieldReader reader, String field) throws DocumentRejectedException {
         String value = reader.string(field);
         if (value == null || value.isBlank()) {
             return null;
         }
         String url = value.strip();
-        if (CanonicalUrl.parseHttpUrl(url).isEmpty()) {
-            throw new DocumentRejectedException("field '" + reader.path() + field
-                    + "' is not an absolute http(s) URL: " + FieldReader.preview(value), reader.position(field));
+        URI parsed = CanonicalUrl.parseHttpUrl(url).orElseThrow(() -> new DocumentRejectedException("field '"
+                + reader.path() + field + "' is not an absolute http(s) URL: " + FieldReader.preview(value),
+                reader.position(field)));
+        return new CheckedUrl(url, parsed);
+    }
+
+    /** A URL field's text as the feed gave it (stripped) and its parse, kept so the URL is parsed once. */
+    private record CheckedUrl(String text, URI parsed) {
+
+        String canonicalId() {
+            return CanonicalUrl.canonicalId(parsed);
         }
-        return url;
+
+        static String text(CheckedUrl url) {
+            return url == null ? null : url.text;
+        }
     }
 
     private static Provider provider(FieldReader parent) throws DocumentRejectedException {
@@ -123,21 +135,21 @@ final class ArticleMapper {
     }
 
     private static RelatedItem relatedItem(FieldReader item) throws DocumentRejectedException {
-        String webUrl = url(item, "webUrl");
-        String ampWebUrl = url(item, "ampWebUrl");
-        String cdnAmpWebUrl = url(item, "cdnAmpWebUrl");
-        String idUrl = webUrl != null ? webUrl : ampWebUrl != null ? ampWebUrl : cdnAmpWebUrl;
+        CheckedUrl webUrl = url(item, "webUrl");
+        CheckedUrl ampWebUrl = url(item, "ampWebUrl");
+        CheckedUrl cdnAmpWebUrl = url(item, "cdnAmpWebUrl");
+        CheckedUrl idUrl = webUrl != null ? webUrl : ampWebUrl != null ? ampWebUrl : cdnAmpWebUrl;
         if (idUrl == null) {
             throw new DocumentRejectedException("field '" + item.path() + "webUrl' is missing: no URL to identify it");
         }
         return new RelatedItem(
-                CanonicalUrl.canonicalId(idUrl),
+                idUrl.canonicalId(),
                 item.string("title"),
                 item.string("excerpt"),
                 item.instant("publishedDateTime"),
-                webUrl,
-                ampWebUrl,
-                cdnAmpWebUrl,
+                CheckedUrl.text(webUrl),
+                CheckedUrl.text(ampWebUrl),
+                CheckedUrl.text(cdnAmpWebUrl),
                 item.string("type"),
                 provider(item),
                 item.integer("quality"),

@@ -168,7 +168,11 @@ public final class FeedDocumentParser {
             throws DocumentRejectedException {
         Article article = ArticleMapper.toArticle(fields, locator, source, raw, clock.instant());
         LOG.debug("{}: parsed article {}", source, article.id());
-        return new ParseResult.Parsed(article, raw);
+        try {
+            return new ParseResult.Parsed(article, raw);
+        } catch (RuntimeException e) {
+            throw new DocumentRejectedException("cannot serialise the article as JSON: " + e);
+        }
     }
 
     private static ParseResult.Rejected rejected(String source, DocumentRejectedException e, byte[] raw) {
@@ -181,7 +185,7 @@ public final class FeedDocumentParser {
         if (bytes.length == contentStart) {
             throw new DocumentRejectedException("empty file: 0 bytes");
         }
-        StrictText.decode(bytes);
+        StrictText.check(bytes);
     }
 
     private void checkDocumentSize(int size) throws DocumentRejectedException {

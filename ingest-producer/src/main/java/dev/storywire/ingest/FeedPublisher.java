@@ -3,7 +3,6 @@ package dev.storywire.ingest;
 import dev.storywire.model.Article;
 import dev.storywire.model.Hashing;
 import dev.storywire.model.Headers;
-import dev.storywire.model.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
@@ -19,7 +18,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,18 +96,11 @@ public final class FeedPublisher implements AutoCloseable {
     private void sendArticle(ParseResult.Parsed parsed, long sequence, Batch batch) {
         Article article = parsed.article();
         String topic = config.articlesTopic();
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, Headers.SOURCE, article.source());
-        header(headers, Headers.CONTENT_HASH, article.contentHash());
-        header(headers, Headers.INGESTED_AT, Long.toString(article.ingestedAt().toEpochMilli()));
-        byte[] value;
-        try {
-            value = Topics.ARTICLE_SERDE.serialize(topic, article);
-        } catch (RuntimeException e) {
-            batch.refused.add(new Refused(sequence, parsed, "cannot serialise the article as JSON: " + e));
-            return;
-        }
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, article.id(), value, headers);
+        byte[] value = parsed.value();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, article.id(), value);
+        header(record, Headers.SOURCE, article.source());
+        header(record, Headers.CONTENT_HASH, article.contentHash());
+        header(record, Headers.INGESTED_AT, Long.toString(article.ingestedAt().toEpochMilli()));
         try {
             producer.send(record, (RecordMetadata metadata, Exception error) -> {
                 if (error == null) {
@@ -130,15 +121,13 @@ public final class FeedPublisher implements AutoCloseable {
 
     private void sendRejected(ParseResult.Rejected rejected, long sequence, Batch batch) {
         String topic = config.dlqTopic();
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, Headers.SOURCE, rejected.source());
-        header(headers, Headers.DLQ_REASON, rejected.reason());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, rejected.source(), rejected.rawBytes());
+        header(record, Headers.SOURCE, rejected.source());
+        header(record, Headers.DLQ_REASON, rejected.reason());
         if (rejected.position() != null) {
-            header(headers, Headers.DLQ_POSITION, rejected.position());
+            header(record, Headers.DLQ_POSITION, rejected.position());
         }
-        header(headers, Headers.CONTENT_HASH, Hashing.sha256Hex(rejected.rawBytes()));
-        ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(topic, null, rejected.source(), rejected.rawBytes(), headers);
+        header(record, Headers.CONTENT_HASH, Hashing.sha256Hex(rejected.rawBytes()));
         try {
             producer.send(record, (RecordMetadata metadata, Exception error) -> {
                 if (error == null) {
@@ -174,8 +163,8 @@ public final class FeedPublisher implements AutoCloseable {
                 key);
     }
 
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

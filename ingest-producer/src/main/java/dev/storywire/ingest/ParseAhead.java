@@ -35,8 +35,9 @@ final class ParseAhead implements Iterator<List<ParseResult>>, AutoCloseable {
         this.files = files.iterator();
         this.parse = parse;
         this.pool = Executors.newFixedThreadPool(threads, daemonThreads());
-        // A few files per thread keeps every thread busy without holding much parsed data.
-        this.window = threads * 4;
+        // One file parsing and one waiting per thread keeps every thread busy; more only holds parsed documents
+        // in memory (a feed file may hold a thousand of them).
+        this.window = threads * 2;
         fill();
     }
 

@@ -1,6 +1,7 @@
 package dev.storywire.ingest;
 
 import dev.storywire.model.Article;
+import dev.storywire.model.Topics;
 
 /** The outcome of reading one feed document: an {@link Article} to publish, or a rejection for the DLQ. */
 public sealed interface ParseResult {
@@ -11,8 +12,25 @@ public sealed interface ParseResult {
     /** The document exactly as read (for a rejection possibly truncated, see {@link Rejected#rawBytes()}). */
     byte[] rawBytes();
 
-    /** A valid document. */
-    record Parsed(Article article, byte[] rawBytes) implements ParseResult {
+    /**
+     * A valid document.
+     *
+     * @param article the article built from it
+     * @param rawBytes the document exactly as read
+     * @param value the article serialised as the record value of the articles topic, made once where the document
+     *     is parsed (on the parsing threads) and sent, spooled and read back as it is
+     */
+    record Parsed(Article article, byte[] rawBytes, byte[] value) implements ParseResult {
+
+        /**
+         * A valid document, its article serialised here.
+         *
+         * @throws org.apache.kafka.common.errors.SerializationException when the article cannot be serialised
+         */
+        public Parsed(Article article, byte[] rawBytes) {
+            this(article, rawBytes, Topics.ARTICLE_SERDE.serialize(null, article));
+        }
+
         @Override
         public String source() {
             return article.source();

@@ -218,6 +218,20 @@ class FeedDocumentParserRejectionTest {
     }
 
     @Test
+    void shouldNameTheOffsetOfInvalidUtf8FarIntoALargeFile() {
+        String padding = "excerpt: \"" + "\u00e9t\u00e9 ".repeat(5_000) + "\"\n";
+        byte[] valid = doc(padding + "webUrl: https://example.com/a\ntitle: Caf").getBytes(StandardCharsets.UTF_8);
+        byte[] invalid = java.util.Arrays.copyOf(valid, valid.length + 1);
+        System.arraycopy(valid, valid.length - 5, invalid, valid.length - 4, 5);
+        invalid[valid.length - 5] = (byte) 0xE9;
+
+        ParseResult.Rejected rejected = rejectBytes(invalid);
+
+        assertThat(rejected.reason()).startsWith("not valid UTF-8").contains("0xE9")
+                .contains("byte offset " + (valid.length - 5));
+    }
+
+    @Test
     void shouldRejectBinaryFileWithNulBytes() {
         byte[] binary = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
 

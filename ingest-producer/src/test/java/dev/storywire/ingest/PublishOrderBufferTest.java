@@ -45,6 +45,7 @@ class PublishOrderBufferTest {
             assertThat(got.rawBytes()).isEqualTo(want.rawBytes());
             if (want instanceof ParseResult.Parsed parsed) {
                 assertThat(((ParseResult.Parsed) got).article()).isEqualTo(parsed.article());
+                assertThat(((ParseResult.Parsed) got).value()).isEqualTo(parsed.value());
             } else {
                 assertThat(got).isInstanceOfSatisfying(ParseResult.Rejected.class, rejected -> {
                     assertThat(rejected.reason()).isEqualTo(((ParseResult.Rejected) want).reason());

@@ -70,6 +70,7 @@ class YamlDocumentReaderEquivalenceTest {
                 "title: T\n" + URL + "a: &a {x: 1}\nb: &c {x: 2, w: 0}\nmerged: {<<: [*a, *c], q: 1}",
                 "title: T\n" + URL + "\"<<\": quoted merge key is text",
                 "title: T\n" + URL + "1: one\n01: octal one",
+                "title: T\n" + URL + "images: [{width: 0, height: 648}]\nn: [00, 09, 0x10, 1_0, 10:20, 7., -3, +4]",
                 "title: T\n" + URL + "provider:\n  name: P\n  name: Q",
                 "title: &t T\n" + URL + "headline: *t\nagain: *t",
                 "title: T\n" + URL + "list: &l [1, 2]\ncopies: [*l, *l]",

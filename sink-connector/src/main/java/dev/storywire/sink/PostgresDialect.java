@@ -12,6 +12,9 @@ import java.util.List;
 /** PostgreSQL: {@code timestamptz} for times, {@code jsonb} for lists. */
 public final class PostgresDialect implements SqlDialect {
 
+    /** Times as {@code timestamptz}, lists as {@code jsonb}. */
+    private static final SinkSchema SCHEMA = new SinkSchema("TIMESTAMPTZ", "BIGINT", "JSONB", "'[]'::jsonb");
+
     @Override
     public String name() {
         return "postgresql";
@@ -24,30 +27,7 @@ public final class PostgresDialect implements SqlDialect {
 
     @Override
     public List<String> createStatements(TableNames tables) {
-        return List.of(
-                "CREATE TABLE IF NOT EXISTS " + tables.stories() + " ("
-                        + "story_id TEXT NOT NULL PRIMARY KEY, "
-                        + "headline TEXT, "
-                        + "article_count INTEGER NOT NULL, "
-                        + "first_seen TIMESTAMPTZ, "
-                        + "last_updated TIMESTAMPTZ, "
-                        + "version BIGINT NOT NULL, "
-                        + "providers JSONB NOT NULL DEFAULT '[]'::jsonb, "
-                        + "topics JSONB NOT NULL DEFAULT '[]'::jsonb)",
-                "CREATE INDEX IF NOT EXISTS " + tables.storiesLastUpdatedIndex()
-                        + " ON " + tables.stories() + " (last_updated)",
-                "CREATE TABLE IF NOT EXISTS " + tables.storyArticles() + " ("
-                        + "article_id TEXT NOT NULL PRIMARY KEY, "
-                        + "story_id TEXT NOT NULL, "
-                        + "url TEXT, "
-                        + "title TEXT, "
-                        + "provider TEXT, "
-                        + "published_at TIMESTAMPTZ, "
-                        + "role TEXT NOT NULL CHECK (role IN ('primary', 'syndicated', 'related')), "
-                        + "excerpt TEXT, "
-                        + "related JSONB)",
-                "CREATE INDEX IF NOT EXISTS " + tables.storyArticlesStoryIdIndex()
-                        + " ON " + tables.storyArticles() + " (story_id)");
+        return SCHEMA.createStatements(tables);
     }
 
     /** PostgreSQL and pgjdbc report an SQLState for every error. */

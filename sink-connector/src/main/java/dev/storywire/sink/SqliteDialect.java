@@ -24,6 +24,9 @@ import java.util.List;
  */
 public final class SqliteDialect implements SqlDialect {
 
+    /** Times as ISO-8601 text (they sort as text), lists as JSON text; SQLite's INTEGER holds 64 bits. */
+    private static final SinkSchema SCHEMA = new SinkSchema("TEXT", "INTEGER", "TEXT", "'[]'");
+
     /**
      * How long a statement waits for another connection's lock before failing with SQLITE_BUSY. The CLI and
      * other readers open the same file while the task writes; with WAL they never block the writer, but a
@@ -76,30 +79,7 @@ public final class SqliteDialect implements SqlDialect {
 
     @Override
     public List<String> createStatements(TableNames tables) {
-        return List.of(
-                "CREATE TABLE IF NOT EXISTS " + tables.stories() + " ("
-                        + "story_id TEXT NOT NULL PRIMARY KEY, "
-                        + "headline TEXT, "
-                        + "article_count INTEGER NOT NULL, "
-                        + "first_seen TEXT, "
-                        + "last_updated TEXT, "
-                        + "version INTEGER NOT NULL, "
-                        + "providers TEXT NOT NULL DEFAULT '[]', "
-                        + "topics TEXT NOT NULL DEFAULT '[]')",
-                "CREATE INDEX IF NOT EXISTS " + tables.storiesLastUpdatedIndex()
-                        + " ON " + tables.stories() + " (last_updated)",
-                "CREATE TABLE IF NOT EXISTS " + tables.storyArticles() + " ("
-                        + "article_id TEXT NOT NULL PRIMARY KEY, "
-                        + "story_id TEXT NOT NULL, "
-                        + "url TEXT, "
-                        + "title TEXT, "
-                        + "provider TEXT, "
-                        + "published_at TEXT, "
-                        + "role TEXT NOT NULL CHECK (role IN ('primary', 'syndicated', 'related')), "
-                        + "excerpt TEXT, "
-                        + "related TEXT)",
-                "CREATE INDEX IF NOT EXISTS " + tables.storyArticlesStoryIdIndex()
-                        + " ON " + tables.storyArticles() + " (story_id)");
+        return SCHEMA.createStatements(tables);
     }
 
     /** The SQLite driver reports no SQLState but SQLite's result code as the error code. */

@@ -3,6 +3,7 @@ package dev.storywire.processor.bench;
 import dev.storywire.model.Article;
 import dev.storywire.model.Provider;
 import dev.storywire.model.RelatedItem;
+import dev.storywire.testsupport.SyntheticWords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -139,7 +140,7 @@ public final class SyntheticFeed implements Iterator<Article> {
         String storyKey = "s" + story;
         List<String> event = new ArrayList<>();
         for (int k = 0; k < EVENT_WORDS; k++) {
-            event.add(word("ev", story * EVENT_WORDS + k));
+            event.add(SyntheticWords.word("ev", story * EVENT_WORDS + k));
         }
         int topic = random.nextInt(TOPICS);
         for (int m = 0; m < size; m++) {
@@ -186,25 +187,12 @@ public final class SyntheticFeed implements Iterator<Article> {
             words.add(event.get(random.nextInt(event.size())));
         }
         for (int i = 0; i < topicWords; i++) {
-            words.add(word("tp", topic * TOPIC_WORDS + random.nextInt(TOPIC_WORDS)));
+            words.add(SyntheticWords.word("tp", topic * TOPIC_WORDS + random.nextInt(TOPIC_WORDS)));
         }
         for (int i = 0; i < commonWords; i++) {
-            // Zipf-like: squaring a uniform draw favours the low ranks.
-            double u = random.nextDouble();
-            words.add(word("co", (int) (u * u * COMMON_WORDS)));
+            words.add(SyntheticWords.commonWord(random, COMMON_WORDS));
         }
         Collections.shuffle(words, random);
         return String.join(" ", words);
-    }
-
-    /** A letters-only word for {@code n} (the analyzer treats digits and letters alike, people read letters). */
-    private static String word(String prefix, int n) {
-        StringBuilder word = new StringBuilder(prefix);
-        int value = n;
-        do {
-            word.append((char) ('a' + value % 26));
-            value /= 26;
-        } while (value > 0);
-        return word.toString();
     }
 }
