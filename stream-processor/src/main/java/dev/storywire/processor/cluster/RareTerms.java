@@ -49,16 +49,26 @@ final class RareTerms {
      * built at start).
      */
     List<String> ofStory(StoryState state) {
+        return ofStory(state, null);
+    }
+
+    /** As {@link #ofStory(StoryState)}, with the statistics' objects of the story's terms at hand, in their order. */
+    List<String> ofStory(StoryState state, TermStatistics.Term[] terms) {
         long texts = state.members().stream().filter(m -> m.role() != Role.SYNDICATED).count();
         int limit = (int) Math.min(maxStoryTerms, Math.max(1, texts) * perText);
-        return rarest(state.terms(), term -> true, limit);
+        return rarest(state.terms(), terms, term -> true, limit);
     }
 
     private List<String> rarest(TermCounts counts, Predicate<TermStatistics.Term> eligible, int limit) {
+        return rarest(counts, null, eligible, limit);
+    }
+
+    private List<String> rarest(TermCounts counts, TermStatistics.Term[] terms,
+            Predicate<TermStatistics.Term> eligible, int limit) {
         RankedTerm[] ranked = new RankedTerm[counts.size()];
         int n = 0;
         for (int i = 0; i < counts.size(); i++) {
-            TermStatistics.Term term = statistics.term(counts.term(i));
+            TermStatistics.Term term = terms != null ? terms[i] : statistics.term(counts.term(i));
             if (eligible.test(term)) {
                 ranked[n++] = new RankedTerm(counts.term(i), term.documentFrequency(), counts.count(i));
             }

@@ -304,7 +304,8 @@ public final class StoryClusterer {
      */
     private StoryState healSplits(String id, StoryState grown, Changes changes) {
         Set<String> candidates = new LinkedHashSet<>(changes.resembling);
-        candidates.addAll(termIndex.topStories(rareTerms.ofStory(grown), MAX_HEAL_CANDIDATES));
+        TermStatistics.Term[] grownTerms = similarity.terms(grown.storyId(), grown.terms(), false);
+        candidates.addAll(termIndex.topStories(rareTerms.ofStory(grown, grownTerms), MAX_HEAL_CANDIDATES));
         candidates.remove(grown.storyId());
         candidates.removeAll(changes.mergedAway.keySet());
         StorySimilarity.Query grownText = null;
@@ -314,7 +315,8 @@ public final class StoryClusterer {
             if (other == null || !other.indexed()) {
                 continue;
             }
-            grownText = grownText == null ? merges.textOf(grown) : grownText;
+            grownText = grownText != null ? grownText : similarity.query(grown.terms(), grownTerms,
+                    grown.titleTerms(), similarity.terms(grown.storyId(), grown.titleTerms(), true));
             if (merges.heal(grown, grownText, other)) {
                 agreeing.add(changes.current(other));
             }

@@ -48,7 +48,39 @@ final class StorySimilarity {
 
     /** The weighted vectors of a text, to score against any number of stories while the counts stay the same. */
     Query query(ArticleText text) {
-        return new Query(Weighted.of(text.vector(), statistics), Weighted.of(text.titleVector(), statistics));
+        return new Query(Weighted.of(text.vector(), lookUp(text.vector(), null), statistics),
+                Weighted.of(text.titleVector(), lookUp(text.titleVector(), null), statistics));
+    }
+
+    /** The weighted vectors of a story's text, whose term objects ({@link #terms}) are at hand. */
+    Query query(TermCounts full, Term[] fullTerms, TermCounts title, Term[] titleTerms) {
+        return new Query(Weighted.of(full, fullTerms, statistics), Weighted.of(title, titleTerms, statistics));
+    }
+
+    /**
+     * The statistics' term objects of one of a story's vectors that has not been weighed yet (a story grown by an
+     * article), in its order: those of the story's latest weighed version where still current, the others looked
+     * up. A grown story's terms so cost a walk of two sorted arrays rather than a lookup per term.
+     */
+    Term[] terms(String storyId, TermCounts counts, boolean title) {
+        Versions previous = versions.get(storyId);
+        return lookUp(counts, previous == null ? null : previous.of(title));
+    }
+
+    /** The term objects of {@code counts}: those of {@code previous} where it has the term and it is current. */
+    private Term[] lookUp(TermCounts counts, StoryTerms previous) {
+        Term[] terms = new Term[counts.size()];
+        int j = 0;
+        for (int i = 0; i < counts.size(); i++) {
+            int at = -1;
+            if (previous != null) {
+                j = previous.counts().seek(counts.hash(i), j);
+                at = previous.counts().indexOf(counts.term(i), counts.hash(i), j);
+            }
+            Term kept = at >= 0 ? previous.terms()[at] : null;
+            terms[i] = kept != null && !kept.retired() ? kept : statistics.term(counts.term(i));
+        }
+        return terms;
     }
 
     /** The similarity of the query's text to {@code story}, between 0 and 1. */
@@ -72,7 +104,8 @@ final class StorySimilarity {
         }
         Versions previous = versions.get(storyId);
         StoryTerms next = stale ? kept.refreshed(statistics, documents)
-                : StoryTerms.of(counts, previous == null ? null : previous.of(title), statistics, documents);
+                : StoryTerms.of(counts, lookUp(counts, previous == null ? null : previous.of(title)), statistics,
+                        documents);
         counts.derive(next);
         versions.put(storyId, previous == null ? Versions.of(next, title) : previous.with(next, title));
         return next;
@@ -94,12 +127,12 @@ final class StorySimilarity {
      */
     record Weighted(TermCounts counts, double[] idfs, double[] weights, double norm) {
 
-        static Weighted of(TermCounts counts, TermStatistics statistics) {
+        static Weighted of(TermCounts counts, Term[] terms, TermStatistics statistics) {
             double[] idfs = new double[counts.size()];
             double[] weights = new double[counts.size()];
             double sum = 0.0;
             for (int i = 0; i < counts.size(); i++) {
-                idfs[i] = statistics.idf(counts.term(i));
+                idfs[i] = statistics.idf(terms[i]);
                 weights[i] = TfIdf.weight(counts.count(i), idfs[i]);
                 sum += weights[i] * weights[i];
             }
@@ -136,18 +169,9 @@ final class StorySimilarity {
      */
     private record StoryTerms(TermCounts counts, Term[] terms, long weighedAt, double norm) {
 
-        static StoryTerms of(TermCounts counts, StoryTerms previous, TermStatistics statistics, long documents) {
-            Term[] terms = new Term[counts.size()];
+        static StoryTerms of(TermCounts counts, Term[] terms, TermStatistics statistics, long documents) {
             double sum = 0.0;
-            int j = 0;
             for (int i = 0; i < counts.size(); i++) {
-                int at = -1;
-                if (previous != null) {
-                    j = previous.counts().seek(counts.hash(i), j);
-                    at = previous.counts().indexOf(counts.term(i), counts.hash(i), j);
-                }
-                Term kept = at >= 0 ? previous.terms()[at] : null;
-                terms[i] = kept != null && !kept.retired() ? kept : statistics.term(counts.term(i));
                 double weight = TfIdf.weight(counts.count(i), statistics.idf(terms[i]));
                 sum += weight * weight;
             }
