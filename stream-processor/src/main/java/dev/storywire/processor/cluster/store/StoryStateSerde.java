@@ -21,9 +21,9 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The stories store's serde: a compact binary encoding of {@link StoryState}. The clustering writes the state of the
- * story an article joins for every article, a few hundred terms, passages and members each time, and writing them
- * as JSON was a twentieth of the stream thread's time; this encoding writes the same values with length prefixes.
- * Values written as JSON by earlier versions (they start with <code>{</code>) are still read.
+ * story an article joins for every article, a few hundred terms, passages and members each time; this encoding
+ * writes the same values with length prefixes instead of JSON's names and number text. Values written as JSON by
+ * earlier versions (they start with <code>{</code>) are still read.
  *
  * <p>Layout, big-endian: the format byte {@value #FORMAT}; the story id; version (long); indexed (byte); members
  * (count, then per member article id, url, title, provider, publish time, role); terms and title terms (count, then
