@@ -315,8 +315,7 @@ public final class StoryClusterer {
             if (other == null || !other.indexed()) {
                 continue;
             }
-            grownText = grownText != null ? grownText : similarity.query(grown.terms(), grownTerms,
-                    grown.titleTerms(), similarity.terms(grown.storyId(), grown.titleTerms(), true));
+            grownText = grownText != null ? grownText : similarity.query(grown, grownTerms);
             if (merges.heal(grown, grownText, other)) {
                 agreeing.add(changes.current(other));
             }

@@ -63,7 +63,7 @@ final class StoryMerges {
 
     /** The text of a story, weighed to score against others. */
     StorySimilarity.Query textOf(StoryState story) {
-        return similarity.query(new ArticleText(story.terms(), story.titleTerms(), null, story.passages()));
+        return similarity.query(story);
     }
 
     /**

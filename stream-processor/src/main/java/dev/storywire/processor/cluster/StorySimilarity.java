@@ -52,9 +52,16 @@ final class StorySimilarity {
                 Weighted.of(text.titleVector(), lookUp(text.titleVector(), null), statistics));
     }
 
-    /** The weighted vectors of a story's text, whose term objects ({@link #terms}) are at hand. */
-    Query query(TermCounts full, Term[] fullTerms, TermCounts title, Term[] titleTerms) {
-        return new Query(Weighted.of(full, fullTerms, statistics), Weighted.of(title, titleTerms, statistics));
+    /** The weighted vectors of a story's text, to score it against other stories. */
+    Query query(StoryState story) {
+        return query(story, terms(story.storyId(), story.terms(), false));
+    }
+
+    /** As {@link #query(StoryState)}, with the term objects ({@link #terms}) of its title-and-excerpt vector at hand. */
+    Query query(StoryState story, Term[] fullTerms) {
+        Term[] titleTerms = terms(story.storyId(), story.titleTerms(), true);
+        return new Query(Weighted.of(story.terms(), fullTerms, statistics),
+                Weighted.of(story.titleTerms(), titleTerms, statistics));
     }
 
     /**
