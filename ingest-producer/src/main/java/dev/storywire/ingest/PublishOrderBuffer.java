@@ -77,9 +77,12 @@ final class PublishOrderBuffer implements AutoCloseable {
     }
 
     void add(ParseResult result) {
-        Instant published = result instanceof ParseResult.Parsed parsed ? parsed.article().publishedDateTime() : null;
-        long size = (long) result.rawBytes().length * MEMORY_PER_RAW_BYTE
-                + (result instanceof ParseResult.Parsed parsed ? parsed.value().length : 0);
+        Instant published = null;
+        long size = (long) result.rawBytes().length * MEMORY_PER_RAW_BYTE;
+        if (result instanceof ParseResult.Parsed parsed) {
+            published = parsed.article().publishedDateTime();
+            size += parsed.value().length;
+        }
         if (heldBytes + size <= memoryBudgetBytes) {
             heldBytes += size;
             entries.add(new Entry(published, result.source(), result, -1, 0));
