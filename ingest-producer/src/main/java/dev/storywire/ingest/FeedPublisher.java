@@ -1,6 +1,5 @@
 package dev.storywire.ingest;
 
-import dev.storywire.model.Article;
 import dev.storywire.model.Hashing;
 import dev.storywire.model.Headers;
 import java.nio.charset.StandardCharsets;
@@ -94,9 +93,9 @@ public final class FeedPublisher implements AutoCloseable {
     }
 
     private void sendArticle(ParseResult.Parsed parsed, long sequence, Batch batch) {
-        Article article = parsed.article();
+        ArticleRecord article = parsed.record();
         String topic = config.articlesTopic();
-        byte[] value = parsed.value();
+        byte[] value = article.value();
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, article.id(), value);
         header(record, Headers.SOURCE, article.source());
         header(record, Headers.CONTENT_HASH, article.contentHash());

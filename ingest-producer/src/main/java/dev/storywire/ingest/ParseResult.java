@@ -1,7 +1,6 @@
 package dev.storywire.ingest;
 
 import dev.storywire.model.Article;
-import dev.storywire.model.Topics;
 
 /** The outcome of reading one feed document: an {@link Article} to publish, or a rejection for the DLQ. */
 public sealed interface ParseResult {
@@ -15,12 +14,11 @@ public sealed interface ParseResult {
     /**
      * A valid document.
      *
-     * @param article the article built from it
+     * @param record the article as the articles topic receives it, serialised once where the document is parsed (on
+     *     the parsing threads) and then sent, held, spooled and read back as it is
      * @param rawBytes the document exactly as read
-     * @param value the article serialised as the record value of the articles topic, made once where the document
-     *     is parsed (on the parsing threads) and sent, spooled and read back as it is
      */
-    record Parsed(Article article, byte[] rawBytes, byte[] value) implements ParseResult {
+    record Parsed(ArticleRecord record, byte[] rawBytes) implements ParseResult {
 
         /**
          * A valid document, its article serialised here.
@@ -28,17 +26,27 @@ public sealed interface ParseResult {
          * @throws org.apache.kafka.common.errors.SerializationException when the article cannot be serialised
          */
         public Parsed(Article article, byte[] rawBytes) {
-            this(article, rawBytes, Topics.ARTICLE_SERDE.serialize(null, article));
+            this(ArticleRecord.of(article), rawBytes);
         }
 
         @Override
         public String source() {
-            return article.source();
+            return record.source();
+        }
+
+        /** The record value: the article as JSON. */
+        public byte[] value() {
+            return record.value();
+        }
+
+        /** The article, decoded from the record value (publishing never needs it). */
+        public Article article() {
+            return record.article();
         }
 
         @Override
         public String toString() {
-            return "Parsed[id=" + article.id() + ", source=" + article.source() + ", bytes=" + rawBytes.length + "]";
+            return "Parsed[id=" + record.id() + ", source=" + record.source() + ", bytes=" + rawBytes.length + "]";
         }
     }
 

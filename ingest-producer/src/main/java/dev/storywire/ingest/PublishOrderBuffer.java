@@ -1,7 +1,5 @@
 package dev.storywire.ingest;
 
-import dev.storywire.model.Article;
-import dev.storywire.model.Topics;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -11,6 +9,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -27,18 +26,19 @@ import org.slf4j.LoggerFactory;
  * temporary spool file and only its sort key and file offset stay in memory. Results come back in publish-time
  * order, each read back from the spool when its turn comes.
  *
- * <p>Cost beyond the budget: about 100 bytes of memory per document for its key, and temporary disk space of about
- * the article JSON plus the raw document per spooled document (some 16 KiB for a typical feed document), written
- * once and read once. The spool file is deleted on {@link #close()}.
+ * <p>A result is held as its {@link ArticleRecord} (the serialised value and the few fields publishing needs) and raw
+ * bytes, so nothing is decoded again to send it. Cost beyond the budget: about 100 bytes of memory per document for
+ * its key, and temporary disk space of about the article JSON plus the raw document per spooled document (some
+ * 16 KiB for a typical feed document), written once and read once. The spool file is deleted on {@link #close()}.
  */
 final class PublishOrderBuffer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublishOrderBuffer.class);
     /**
-     * Parsed articles take about three times their raw size in memory (UTF-16 text, objects, lists), plus their
-     * serialised record value.
+     * A held result beyond its byte arrays: the result and record objects, and the id, source and hash strings
+     * (about 60 characters each, as UTF-16 when they hold a non-Latin-1 character).
      */
-    private static final int MEMORY_PER_RAW_BYTE = 3;
+    private static final int OVERHEAD_PER_RESULT = 512;
     private static final byte PARSED = 1;
     private static final byte REJECTED = 2;
 
@@ -65,11 +65,11 @@ final class PublishOrderBuffer implements AutoCloseable {
     }
 
     /**
-     * A sixteenth of the heap, at most 64 MiB, in the system's temporary directory. Small on purpose: a held article
-     * is a graph of hundreds of objects that the garbage collector traces and copies again and again while the batch
-     * is parsed, whereas a spooled one is two byte arrays written once and read back once. With 256 MiB held in a
-     * 1 GiB heap, collection took about a third of the CPU during parsing and ingest ran some 10 % slower than with
-     * 64 MiB.
+     * A sixteenth of the heap, at most 64 MiB, in the system's temporary directory. Small on purpose: what is held
+     * survives collection after collection while the rest of the batch is parsed, whereas a spooled result is written
+     * once and read back once, mostly from the page cache. With 256 MiB held in a 1 GiB heap (when held results still
+     * carried the article's object graph), collection took about a third of the CPU during parsing and ingest ran
+     * some 10 % slower than with 64 MiB.
      */
     static PublishOrderBuffer withDefaultBudget() {
         long budget = Math.min(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 16);
@@ -78,9 +78,9 @@ final class PublishOrderBuffer implements AutoCloseable {
 
     void add(ParseResult result) {
         Instant published = null;
-        long size = (long) result.rawBytes().length * MEMORY_PER_RAW_BYTE;
+        long size = result.rawBytes().length + OVERHEAD_PER_RESULT;
         if (result instanceof ParseResult.Parsed parsed) {
-            published = parsed.article().publishedDateTime();
+            published = parsed.record().publishedDateTime();
             size += parsed.value().length;
         }
         if (heldBytes + size <= memoryBudgetBytes) {
@@ -174,13 +174,24 @@ final class PublishOrderBuffer implements AutoCloseable {
         try (java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
                 DataOutputStream out = new DataOutputStream(bytes)) {
             if (result instanceof ParseResult.Parsed parsed) {
+                ArticleRecord record = parsed.record();
                 out.writeByte(PARSED);
-                writeBytes(out, parsed.value());
+                writeString(out, record.id());
+                writeString(out, record.source());
+                writeString(out, record.contentHash());
+                out.writeLong(record.ingestedAt().getEpochSecond());
+                out.writeInt(record.ingestedAt().getNano());
+                out.writeBoolean(record.publishedDateTime() != null);
+                if (record.publishedDateTime() != null) {
+                    out.writeLong(record.publishedDateTime().getEpochSecond());
+                    out.writeInt(record.publishedDateTime().getNano());
+                }
+                writeBytes(out, record.value());
             } else {
                 ParseResult.Rejected rejected = (ParseResult.Rejected) result;
                 out.writeByte(REJECTED);
                 out.writeUTF(rejected.source());
-                writeBytes(out, rejected.reason().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                writeBytes(out, rejected.reason().getBytes(StandardCharsets.UTF_8));
                 out.writeBoolean(rejected.position() != null);
                 out.writeUTF(rejected.position() == null ? "" : rejected.position());
             }
@@ -196,15 +207,27 @@ final class PublishOrderBuffer implements AutoCloseable {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(spooled));
         byte type = in.readByte();
         if (type == PARSED) {
-            byte[] value = readBytes(in);
-            Article article = Topics.ARTICLE_SERDE.deserialize(null, value);
-            return new ParseResult.Parsed(article, readBytes(in), value);
+            String id = readString(in);
+            String source = readString(in);
+            String contentHash = readString(in);
+            Instant ingestedAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
+            Instant published = in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+            ArticleRecord record = new ArticleRecord(id, source, contentHash, ingestedAt, published, readBytes(in));
+            return new ParseResult.Parsed(record, readBytes(in));
         }
         String source = in.readUTF();
-        String reason = new String(readBytes(in), java.nio.charset.StandardCharsets.UTF_8);
+        String reason = new String(readBytes(in), StandardCharsets.UTF_8);
         boolean hasPosition = in.readBoolean();
         String position = in.readUTF();
         return new ParseResult.Rejected(source, reason, hasPosition ? position : null, readBytes(in));
+    }
+
+    private static void writeString(DataOutputStream out, String text) throws IOException {
+        writeBytes(out, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        return new String(readBytes(in), StandardCharsets.UTF_8);
     }
 
     private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {

@@ -53,7 +53,7 @@ public final class PublishTimeOrder {
     }
 
     private static Instant publishedDateTime(ParseResult result) {
-        return result instanceof ParseResult.Parsed parsed ? parsed.article().publishedDateTime() : null;
+        return result instanceof ParseResult.Parsed parsed ? parsed.record().publishedDateTime() : null;
     }
 
     /** Path order, and for two lines of one JSON Lines file ({@code path:N}) line-number order. */

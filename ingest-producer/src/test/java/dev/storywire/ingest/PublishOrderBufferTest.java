@@ -34,7 +34,7 @@ class PublishOrderBufferTest {
         List<ParseResult> results = batch();
         List<ParseResult> expected = PublishTimeOrder.sortResults(results);
 
-        // A budget of one small document: the first stays in memory, the rest go to the spool file.
+        // A budget below one document: every result goes to the spool file and is read back from it.
         List<ParseResult> ordered = drain(new PublishOrderBuffer(300, spool), results);
 
         assertThat(ordered).hasSameSizeAs(expected);
