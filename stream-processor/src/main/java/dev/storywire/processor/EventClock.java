@@ -10,7 +10,12 @@ import java.util.Arrays;
  * <p>Kafka Streams' stream time is the largest timestamp seen, so a single article with an odd date (a feed
  * item stamped months ahead, a republished old piece) would jump it forward and expire every live story at
  * once. A median is moved only when most recent articles move, which is what the passing of time looks like
- * in a feed. Partitions interleaving on their way to the clustering task barely move it either.
+ * in a feed.
+ *
+ * <p>Partitions interleaving on their way to the clustering task do move the median, though: a backlog is read
+ * partition by partition at uneven speeds, so one partition can run days ahead of the others, and the median follows
+ * the majority. What must wait for the slowest part of the input (taking a story out of the candidate indexes) goes
+ * by the {@link #lowerDecile() lower decile} instead: the time nearly all recent input has reached.
  *
  * <p>It is deliberately not persisted: after a restart it starts empty and expiry waits until it has seen
  * articles again, which only delays the pruning of state, never a join.
@@ -61,6 +66,16 @@ public final class EventClock {
      */
     public Instant now() {
         return median(false);
+    }
+
+    /**
+     * The lower decile of the recent publish times (the 11th earliest of {@value #WINDOW}), or {@link Instant#MIN}
+     * before any article was seen. It stays with an input partition that lags the others as long as that partition
+     * brings a tenth of the articles (with up to nine partitions read at even speeds, any one of them), yet a few
+     * odd early dates do not hold it back.
+     */
+    public Instant lowerDecile() {
+        return size == 0 ? Instant.MIN : Instant.ofEpochMilli(sorted[(size - 1) / 10]);
     }
 
     /**

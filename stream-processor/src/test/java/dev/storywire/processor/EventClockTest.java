@@ -52,11 +52,36 @@ class EventClockTest {
 
             assertThat(clock.now()).isEqualTo(Instant.ofEpochMilli(window.get((window.size() - 1) / 2)));
             assertThat(clock.upperMedian()).isEqualTo(Instant.ofEpochMilli(window.get(window.size() / 2)));
+            assertThat(clock.lowerDecile()).isEqualTo(Instant.ofEpochMilli(window.get((window.size() - 1) / 10)));
         }
     }
 
     @Test
+    void shouldKeepTheLowerDecileWithAPartitionThatLagsTheOthers() {
+        EventClock clock = new EventClock();
+        Instant ahead = MAY_18.plus(Duration.ofDays(10));
+        // A backlog read from three partitions, one of them ten days behind the other two.
+        for (int i = 0; i < 3 * EventClock.WINDOW; i++) {
+            clock.observe((i % 3 == 0 ? MAY_18 : ahead).plusSeconds(i));
+        }
+
+        assertThat(clock.now()).as("the median follows the two partitions ahead").isAfter(ahead);
+        assertThat(clock.lowerDecile()).isBefore(MAY_18.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void shouldNotHoldTheLowerDecileBackForAFewOddEarlyDates() {
+        EventClock clock = new EventClock();
+        for (int i = 0; i < EventClock.WINDOW; i++) {
+            clock.observe(i % 20 == 0 ? Instant.parse("2015-01-01T00:00:00Z") : MAY_18.plusSeconds(i));
+        }
+
+        assertThat(clock.lowerDecile()).isAfter(MAY_18);
+    }
+
+    @Test
     void shouldReportNothingBeforeTheFirstArticle() {
+        assertThat(new EventClock().lowerDecile()).isEqualTo(Instant.MIN);
         assertThat(new EventClock().now()).isEqualTo(Instant.MIN);
         assertThat(new EventClock().upperMedian()).isEqualTo(Instant.MIN);
     }

@@ -542,15 +542,18 @@ public final class StoryClusterer {
     }
 
     /**
-     * Stories not updated for the story retention (on the feed's clock, the median of recent publish times) leave
-     * every candidate index: the term index, the fingerprint index and the related-link index; their feed
-     * articles' payloads are dropped. The story and assignment records stay, so a late update of a member keeps its
-     * story. Looks for due stories at most once per {@link StoryExpiryIndex#SCAN_INTERVAL} of that clock.
+     * Stories not updated for the story retention leave every candidate index: the term index, the fingerprint
+     * index and the related-link index; their feed articles' payloads are dropped. The story and assignment records
+     * stay, so a late update of a member keeps its story. Age is judged on the {@link EventClock#lowerDecile() lower
+     * decile} of recent publish times, not the median: when a backlog is read, one input partition can run days ahead
+     * of another, and a story must stay joinable until the lagging partition has passed it too (expiring late costs
+     * only memory for a while). Looks for due stories at most once per {@link StoryExpiryIndex#SCAN_INTERVAL} of that
+     * clock.
      *
      * @return how many stories expired
      */
     public int expireDue() {
-        Instant now = clock.now();
+        Instant now = clock.lowerDecile();
         if (now.equals(Instant.MIN)) {
             return 0;
         }
