@@ -32,13 +32,80 @@ final class StrictText {
     }
 
     /**
-     * Checks what {@link #decode} checks without keeping the text: the decoded characters go through a small buffer.
+     * Checks what {@link #decode} checks without keeping the text. Valid input is recognised by one pass over the
+     * bytes ({@link #isWellFormed}), without decoding; only input that fails it is decoded, through a small buffer,
+     * for the JDK decoder's verdict and the offset of the first bad byte.
      *
      * @throws DocumentRejectedException for NUL bytes (binary files) or malformed UTF-8, naming the byte offset
      */
     static void check(byte[] bytes) throws DocumentRejectedException {
+        if (isWellFormed(bytes)) {
+            return;
+        }
         checkNoNul(bytes);
         decodeStrictly(bytes, CharBuffer.allocate(CHECK_BUFFER_CHARS), true);
+    }
+
+    /**
+     * Whether {@code bytes} is well-formed UTF-8 without NUL bytes: each sequence one of the well-formed byte
+     * sequences of the Unicode Standard (Table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF),
+     * which is exactly what a strict UTF-8 decoder accepts.
+     */
+    static boolean isWellFormed(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length) {
+            int lead = bytes[i] & 0xFF;
+            if (lead < 0x80) {
+                if (lead == 0) {
+                    return false;
+                }
+                i++;
+                continue;
+            }
+            int length = sequenceLength(lead);
+            if (length == 0 || i + length > bytes.length || !validSecondByte(lead, bytes[i + 1] & 0xFF)) {
+                return false;
+            }
+            for (int k = 2; k < length; k++) {
+                if (!isContinuation(bytes[i + k] & 0xFF)) {
+                    return false;
+                }
+            }
+            i += length;
+        }
+        return true;
+    }
+
+    /** Bytes in the sequence a lead byte starts; 0 for a byte that cannot lead one. */
+    private static int sequenceLength(int lead) {
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            return 2;
+        }
+        if (lead >= 0xE0 && lead <= 0xEF) {
+            return 3;
+        }
+        if (lead >= 0xF0 && lead <= 0xF4) {
+            return 4;
+        }
+        return 0;
+    }
+
+    /**
+     * The second byte's range depends on the lead: it rules out overlong forms, surrogates and code points past
+     * U+10FFFF.
+     */
+    private static boolean validSecondByte(int lead, int second) {
+        return switch (lead) {
+            case 0xE0 -> second >= 0xA0 && second <= 0xBF;
+            case 0xED -> second >= 0x80 && second <= 0x9F;
+            case 0xF0 -> second >= 0x90 && second <= 0xBF;
+            case 0xF4 -> second >= 0x80 && second <= 0x8F;
+            default -> isContinuation(second);
+        };
+    }
+
+    private static boolean isContinuation(int b) {
+        return b >= 0x80 && b <= 0xBF;
     }
 
     private static void checkNoNul(byte[] bytes) throws DocumentRejectedException {
