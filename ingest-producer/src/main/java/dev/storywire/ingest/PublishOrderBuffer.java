@@ -190,8 +190,8 @@ final class PublishOrderBuffer implements AutoCloseable {
             } else {
                 ParseResult.Rejected rejected = (ParseResult.Rejected) result;
                 out.writeByte(REJECTED);
-                out.writeUTF(rejected.source());
-                writeBytes(out, rejected.reason().getBytes(StandardCharsets.UTF_8));
+                writeString(out, rejected.source());
+                writeString(out, rejected.reason());
                 out.writeBoolean(rejected.position() != null);
                 out.writeUTF(rejected.position() == null ? "" : rejected.position());
             }
@@ -215,8 +215,8 @@ final class PublishOrderBuffer implements AutoCloseable {
             ArticleRecord record = new ArticleRecord(id, source, contentHash, ingestedAt, published, readBytes(in));
             return new ParseResult.Parsed(record, readBytes(in));
         }
-        String source = in.readUTF();
-        String reason = new String(readBytes(in), StandardCharsets.UTF_8);
+        String source = readString(in);
+        String reason = readString(in);
         boolean hasPosition = in.readBoolean();
         String position = in.readUTF();
         return new ParseResult.Rejected(source, reason, hasPosition ? position : null, readBytes(in));
