@@ -181,7 +181,7 @@ public final class EvalCommand implements Callable<Integer> {
     private static Instant publishedDateTime(List<ParseResult> results) {
         return results.stream()
                 .filter(ParseResult.Parsed.class::isInstance)
-                .map(result -> ((ParseResult.Parsed) result).article().publishedDateTime())
+                .map(result -> ((ParseResult.Parsed) result).record().publishedDateTime())
                 .filter(java.util.Objects::nonNull)
                 .findFirst()
                 .orElse(null);
