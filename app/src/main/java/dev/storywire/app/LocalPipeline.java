@@ -78,7 +78,7 @@ final class LocalPipeline implements AutoCloseable {
                 // Fail fast with a clear message when --bootstrap-servers points nowhere.
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
         started.add(admin);
-        List<NewTopic> topics = new ArrayList<>(TopicSetup.pipelineTopics(TopicSetup.DEFAULT_PARTITIONS));
+        List<NewTopic> topics = new ArrayList<>(TopicSetup.pipelineTopics(settings.topicPartitions()));
         // Created up front so the Connect worker does not log an error while creating it on first use.
         topics.add(TopicSetup.topic(PipelineSettings.SINK_DLQ_TOPIC, 1));
         TopicSetup.createMissing(admin, topics);
