@@ -33,7 +33,7 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     private static final Logger LOG = LoggerFactory.getLogger(ClusteringProcessor.class);
     /**
      * How often (wall-clock time) the punctuator asks the clusterer to expire stories. The clusterer judges age on
-     * the feed's clock (the median of recent publish times) and looks at most once per minute of it, so this only
+     * the feed's clock (the lower decile of recent publish times) and looks at most once per minute of it, so this only
      * bounds how late it notices. Wall-clock rather than stream time: stream time stands still while articles of the
      * same or an earlier time arrive, and a backlog replayed at speed still gets its expiry looked at. Every second,
      * not every 30 s: expiry runs on the stream thread, and when the feed's clock runs faster than the wall clock (a
