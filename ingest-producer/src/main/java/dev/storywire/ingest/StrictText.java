@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 /** Checks that input is text: no NUL bytes and strictly valid UTF-8 (no silent replacement characters). */
 final class StrictText {
 
-    private static final float UTF8_CHARS_PER_BYTE = StandardCharsets.UTF_8.newDecoder().maxCharsPerByte();
     /** Room for the characters of a check's decoding; refilled as often as needed, so any size works. */
     private static final int CHECK_BUFFER_CHARS = 8192;
 
@@ -23,11 +22,9 @@ final class StrictText {
      * @throws DocumentRejectedException for NUL bytes (binary files) or malformed UTF-8, naming the byte offset
      */
     static String decode(byte[] bytes) throws DocumentRejectedException {
-        CharBuffer out = CharBuffer.allocate((int) (bytes.length * (double) UTF8_CHARS_PER_BYTE) + 1);
-        checkNoNul(bytes);
-        decodeStrictly(bytes, out, false);
-        out.flip();
-        String text = out.toString();
+        check(bytes);
+        // Checked above, so the lenient decoder has nothing to replace.
+        String text = new String(bytes, StandardCharsets.UTF_8);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
@@ -43,7 +40,7 @@ final class StrictText {
             return;
         }
         checkNoNul(bytes);
-        decodeStrictly(bytes, CharBuffer.allocate(CHECK_BUFFER_CHARS), true);
+        decodeStrictly(bytes);
     }
 
     /**
@@ -118,15 +115,15 @@ final class StrictText {
         }
     }
 
-    /** Decodes into {@code out}; when {@code reuseOut}, an {@code out} that fills up is emptied and decoding goes on. */
-    private static void decodeStrictly(byte[] bytes, CharBuffer out, boolean reuseOut)
-            throws DocumentRejectedException {
+    /** Decodes through a small buffer, emptied whenever it fills, for the verdict and the offset of a bad byte. */
+    private static void decodeStrictly(byte[] bytes) throws DocumentRejectedException {
+        CharBuffer out = CharBuffer.allocate(CHECK_BUFFER_CHARS);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CoderResult result = decoder.decode(in, out, true);
-        while (reuseOut && result.isOverflow()) {
+        while (result.isOverflow()) {
             out.clear();
             result = decoder.decode(in, out, true);
         }
