@@ -14,10 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Parsing alone (read, split, YAML, validate, map, serialise the article as the parser does; no Kafka), one thread, for the parser and
- * for the previous SnakeYAML node-graph parser ({@link FeedDocumentParser#snakeYamlReference}), in alternating rounds
- * so both see the same machine load. Each round is measured in wall time and in the thread's CPU time: on a loaded
- * machine the CPU-time rate is the steadier one, and the speed-up is taken from it.
+ * Parsing alone (read, split, YAML, validate, map, serialise the article as the parser does; no Kafka), one thread,
+ * for the parser and for the previous SnakeYAML node-graph parser ({@link FeedDocumentParser#snakeYamlReference}), in
+ * alternating rounds so both see the same machine load. Each round is measured in wall time and in the thread's CPU
+ * time: on a loaded machine the CPU-time rate is the steadier one, and the speed-up is taken from it.
  */
 record ParseOnlyComparison(Rates streaming, Rates reference, int documentsPerRound, int rounds) {
 
