@@ -4,7 +4,6 @@ import dev.storywire.processor.text.DocumentFrequencies;
 import dev.storywire.processor.text.TermCounts;
 import dev.storywire.processor.text.TfIdf;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,14 +109,6 @@ final class TermStatistics implements DocumentFrequencies {
     /** The IDF of {@code term} with the current counts. */
     double idf(String term) {
         return idf(term(term));
-    }
-
-    /** Counts one more document containing each of {@code distinctTerms}. */
-    void addDocument(Collection<String> distinctTerms) {
-        List<Map.Entry<String, Long>> counted = new ArrayList<>(distinctTerms.size() + 1);
-        counted.add(countDocument());
-        distinctTerms.forEach(term -> counted.add(countTerm(term)));
-        store.putAll(counted);
     }
 
     /**

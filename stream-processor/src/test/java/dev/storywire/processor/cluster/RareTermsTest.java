@@ -8,7 +8,6 @@ import dev.storywire.processor.text.BackgroundFrequencies;
 import dev.storywire.processor.text.TermCounts;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RareTermsTest {
@@ -30,7 +29,7 @@ class RareTermsTest {
 
     @Test
     void shouldLookUpOnlyByTermsSomeLiveDocumentHas() {
-        statistics.addDocument(Set.of("pfizer"));
+        statistics.addDocument(TermCounts.of(Map.of("pfizer", 1)));
         RareTerms rare = new RareTerms(statistics, 3, 100);
         TermCounts text = TermCounts.of(Map.of("unseen", 3, "pfizer", 1, "market", 1));
 
@@ -52,4 +51,5 @@ class RareTermsTest {
     private static StoryMember member(String id, Role role) {
         return new StoryMember(id, "https://" + id, "Title", "X", Instant.parse("2021-05-18T12:00:00Z"), role);
     }
+
 }

@@ -7,7 +7,6 @@ import dev.storywire.processor.text.BackgroundFrequencies;
 import dev.storywire.processor.text.TermCounts;
 import dev.storywire.processor.text.TfIdf;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +46,7 @@ class StorySimilarityTest {
         StorySimilarity similarity = new StorySimilarity(statistics, 0.0, 100);
         similarity.score(similarity.query(article), story);
 
-        statistics.addDocument(Set.of("moderna"));
+        statistics.addDocument(TermCounts.of(Map.of("moderna", 1)));
 
         assertThat(similarity.score(similarity.query(article), story))
                 .isCloseTo(cosine(article.vector(), story.terms()), within(1e-12));
@@ -86,7 +85,7 @@ class StorySimilarityTest {
 
     private void countDocumentsWithModerna(long documents) {
         for (long i = 0; i < documents; i++) {
-            statistics.addDocument(Set.of("moderna"));
+            statistics.addDocument(TermCounts.of(Map.of("moderna", 1)));
         }
     }
 
@@ -102,4 +101,5 @@ class StorySimilarityTest {
     private double cosine(TermCounts a, TermCounts b) {
         return TfIdf.cosine(a.asMap(), b.asMap(), statistics);
     }
+
 }

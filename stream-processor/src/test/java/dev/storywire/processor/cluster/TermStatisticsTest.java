@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.storywire.processor.text.BackgroundFrequencies;
+import dev.storywire.processor.text.TermCounts;
 import dev.storywire.processor.text.TfIdf;
-import java.util.Collections;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,7 @@ class TermStatisticsTest {
         TermStatistics blended = new TermStatistics(BackgroundFrequencies.shipped(), store);
         TermStatistics liveOnly = new TermStatistics(BackgroundFrequencies.none(), store);
         for (int i = 0; i < 10; i++) {
-            blended.addDocument(Set.of("moratorium"));
+            blended.addDocument(TermCounts.of(Map.of("moratorium", 1)));
         }
 
         assertThat(blended.idf("moratorium")).isGreaterThan(2.0);
@@ -36,8 +35,8 @@ class TermStatisticsTest {
     void shouldGiveTheIdfOfTheBlendedCounts() {
         BackgroundFrequencies background = new BackgroundFrequencies(Map.of("vaccine", 40L, "pfizer", 5L), 100);
         TermStatistics statistics = new TermStatistics(background, store);
-        statistics.addDocument(Set.of("vaccine", "moderna"));
-        statistics.addDocument(Set.of("moderna"));
+        statistics.addDocument(TermCounts.of(Map.of("vaccine", 1, "moderna", 1)));
+        statistics.addDocument(TermCounts.of(Map.of("moderna", 1)));
 
         assertThat(statistics.documentCount()).isEqualTo(102);
         assertThat(statistics.documentFrequency("vaccine")).isEqualTo(41);
@@ -60,8 +59,8 @@ class TermStatisticsTest {
     @Test
     void shouldKeepTheLiveCountsInTheStore() {
         TermStatistics first = new TermStatistics(BackgroundFrequencies.none(), store);
-        first.addDocument(Set.of("vaccine", "pfizer"));
-        first.addDocument(Set.of("vaccine"));
+        first.addDocument(TermCounts.of(Map.of("vaccine", 1, "pfizer", 1)));
+        first.addDocument(TermCounts.of(Map.of("vaccine", 1)));
 
         TermStatistics restored = new TermStatistics(BackgroundFrequencies.none(), store);
 
@@ -75,7 +74,7 @@ class TermStatisticsTest {
         TermStatistics statistics = new TermStatistics(BackgroundFrequencies.none(), store);
         TermStatistics.Term vaccine = statistics.term("vaccine");
 
-        statistics.addDocument(Set.of("vaccine"));
+        statistics.addDocument(TermCounts.of(Map.of("vaccine", 1)));
 
         assertThat(vaccine.live()).isEqualTo(1);
         assertThat(vaccine.logFrequency()).isCloseTo(TfIdf.logSmoothed(1), within(1e-12));
@@ -100,7 +99,7 @@ class TermStatisticsTest {
     void shouldRetireATermNotMetWhileTheTableFilledTwice() {
         TermStatistics statistics = new TermStatistics(BackgroundFrequencies.none(), store);
         TermStatistics.Term first = statistics.term("term-0");
-        statistics.addDocument(Collections.singleton("term-0"));
+        statistics.addDocument(TermCounts.of(Map.of("term-0", 1)));
         for (int i = 1; i <= TermStatistics.MAX_TERMS / 2; i++) {
             statistics.term("term-" + i);
         }
@@ -109,10 +108,11 @@ class TermStatisticsTest {
         for (int i = 1; i <= TermStatistics.MAX_TERMS / 2; i++) {
             statistics.term("more-" + i);
         }
-        statistics.addDocument(Collections.singleton("term-0"));
+        statistics.addDocument(TermCounts.of(Map.of("term-0", 1)));
 
         assertThat(first.retired()).isTrue();
         assertThat(statistics.term("term-0")).isNotSameAs(first);
         assertThat(statistics.documentFrequency("term-0")).as("read back from the store").isEqualTo(2);
     }
+
 }
