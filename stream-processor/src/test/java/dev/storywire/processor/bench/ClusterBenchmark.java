@@ -207,7 +207,7 @@ public final class ClusterBenchmark {
                 + ", commit.interval.ms=200, num.stream.threads=" + STREAM_THREADS + "), "
                 + (IN_MEMORY_STORES ? "the stores (dedupe and clustering) IN MEMORY (bench.in-memory-stores, not the production"
                         + " setting; with changelogs" : "production state stores (RocksDB with changelogs")
-                + "; the clustering's stores behind Kafka Streams' record cache, but for the document frequencies);"
+                + "; the clustering's stores behind Kafka Streams' record cache);"
                 + " the feed is first loaded into a " + BenchTopics.PARTITIONS + "-partition input topic (not"
                 + " measured), then each topology runs over it with its own application.id and output topics;"
                 + " measured: from the first to the latest process() call of the clustering step, until it has"
