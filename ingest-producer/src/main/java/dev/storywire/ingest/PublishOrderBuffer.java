@@ -179,12 +179,10 @@ final class PublishOrderBuffer implements AutoCloseable {
                 writeString(out, record.id());
                 writeString(out, record.source());
                 writeString(out, record.contentHash());
-                out.writeLong(record.ingestedAt().getEpochSecond());
-                out.writeInt(record.ingestedAt().getNano());
+                writeInstant(out, record.ingestedAt());
                 out.writeBoolean(record.publishedDateTime() != null);
                 if (record.publishedDateTime() != null) {
-                    out.writeLong(record.publishedDateTime().getEpochSecond());
-                    out.writeInt(record.publishedDateTime().getNano());
+                    writeInstant(out, record.publishedDateTime());
                 }
                 writeBytes(out, record.value());
             } else {
@@ -210,8 +208,8 @@ final class PublishOrderBuffer implements AutoCloseable {
             String id = readString(in);
             String source = readString(in);
             String contentHash = readString(in);
-            Instant ingestedAt = Instant.ofEpochSecond(in.readLong(), in.readInt());
-            Instant published = in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+            Instant ingestedAt = readInstant(in);
+            Instant published = in.readBoolean() ? readInstant(in) : null;
             ArticleRecord record = new ArticleRecord(id, source, contentHash, ingestedAt, published, readBytes(in));
             return new ParseResult.Parsed(record, readBytes(in));
         }
@@ -228,6 +226,15 @@ final class PublishOrderBuffer implements AutoCloseable {
 
     private static String readString(DataInputStream in) throws IOException {
         return new String(readBytes(in), StandardCharsets.UTF_8);
+    }
+
+    private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
+        out.writeLong(instant.getEpochSecond());
+        out.writeInt(instant.getNano());
+    }
+
+    private static Instant readInstant(DataInputStream in) throws IOException {
+        return Instant.ofEpochSecond(in.readLong(), in.readInt());
     }
 
     private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
