@@ -63,8 +63,9 @@ import org.slf4j.LoggerFactory;
  *   -Dbench.in-memory-stores=true   the stores (dedupe, clustering) in memory, changelogged, to see what RocksDB
  *                          costs
  *   -Dbench.stream-threads=N   N stream threads per topology instead of one
- *                          (analysis and document counts only), a lower bound on what a clustering step built
- *                          on this analyser and document-frequency store costs
+ *   -Dbench.input-partitions=N partitions of the input topic (default 1: every run reaches the clustering in
+ *                          publish order; 3, as production, gives the order of a restart over a backlog, different
+ *                          in every run, and lets dedupe spread over several stream threads)
  * </pre>
  */
 public final class ClusterBenchmark {
@@ -208,7 +209,7 @@ public final class ClusterBenchmark {
                 + (IN_MEMORY_STORES ? "the stores (dedupe and clustering) IN MEMORY (bench.in-memory-stores, not the production"
                         + " setting; with changelogs" : "production state stores (RocksDB with changelogs")
                 + "; the clustering's stores behind Kafka Streams' record cache);"
-                + " the feed is first loaded into a " + BenchTopics.PARTITIONS + "-partition input topic (not"
+                + " the feed is first loaded into a " + BenchTopics.INPUT_PARTITIONS + "-partition input topic (not"
                 + " measured), then each topology runs over it with its own application.id and output topics;"
                 + " measured: from the first to the latest process() call of the clustering step, until it has"
                 + " processed every article the dedupe step passes on");
@@ -229,8 +230,9 @@ public final class ClusterBenchmark {
                 + " computed from the contingency table); singletons* the same figures of the identity variant, that"
                 + " is of the trivial baseline where every article is a story of its own");
         results.put("arrivalLag", "clusteringArrivalLag per run, of the clustering variant's median run: how far"
-                + " from publish order the articles reached the clustering step, which the interleaving of the input"
-                + " partitions through dedupe and the repartition topic decides and which changes from run to run;"
+                + " from publish order the articles reached the clustering step; 0 with one input partition; with"
+                + " several, the interleaving of the input partitions through dedupe and the repartition topic decides"
+                + " it, and it changes from run to run;"
                 + " an article's lag is how much older its publish time is than the latest that arrived before it;"
                 + " online clustering decides with what it has seen, so its quality figures move with this order");
         results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
@@ -241,7 +243,7 @@ public final class ClusterBenchmark {
         feed.put("singletonShare", SyntheticFeed.SINGLETON_SHARE);
         feed.put("articlesPerDay", SyntheticFeed.ARTICLES_PER_DAY);
         feed.put("related", "0-4 per article, each an earlier member of the same story or a random recent article");
-        feed.put("inputPartitions", BenchTopics.PARTITIONS);
+        feed.put("inputPartitions", BenchTopics.INPUT_PARTITIONS);
         results.put("feed", feed);
         results.put("warmup", WARMUP_ARTICLES == 0 ? "none" : WARMUP_ARTICLES + " articles (seed " + (SEED + 1)
                 + ") through both topologies on the same broker before the measured runs, figures discarded");
