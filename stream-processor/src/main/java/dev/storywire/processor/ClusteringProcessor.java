@@ -74,7 +74,8 @@ public final class ClusteringProcessor implements Processor<String, Article, Str
     public static ClusteringSettings settings(ProcessorConfig config) {
         return new ClusteringSettings(config.joinThreshold(), config.linkBonus(), config.minTextSimilarity(),
                 config.relatedMemberThreshold(), config.titleWeight(), config.titleSimilarityShare(),
-                config.maxEventTimeDistance(), config.maxFutureSkew(), config.storyRetention(), config.maxStoryTerms(),
+                config.maxEventTimeDistance(), config.maxFutureSkew(), config.storyRetention(),
+                config.storyStateRetention(), config.maxStoryTerms(),
                 config.maxPostingsPerTerm(), config.maxQueryTerms(), config.mergeThreshold(),
                 config.sharedPassageBonus());
     }

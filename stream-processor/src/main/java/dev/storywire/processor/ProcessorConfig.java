@@ -45,6 +45,8 @@ public final class ProcessorConfig extends AbstractConfig {
     public static final String DEDUPE_RETENTION = "dedupe.retention";
     /** ISO-8601 duration. */
     public static final String STORY_RETENTION = "story.retention";
+    /** ISO-8601 duration, at least {@link #STORY_RETENTION}. */
+    public static final String STORY_STATE_RETENTION = "story.state-retention";
     public static final String MAX_STORY_TERMS = "cluster.max-story-terms";
     public static final String MAX_POSTINGS_PER_TERM = "cluster.max-postings-per-term";
     public static final String MAX_QUERY_TERMS = "cluster.max-query-terms";
@@ -81,6 +83,7 @@ public final class ProcessorConfig extends AbstractConfig {
     private final Duration maxFutureSkew;
     private final Duration dedupeRetention;
     private final Duration storyRetention;
+    private final Duration storyStateRetention;
     private final int maxStoryTerms;
     private final int maxPostingsPerTerm;
     private final int maxQueryTerms;
@@ -110,6 +113,7 @@ public final class ProcessorConfig extends AbstractConfig {
         this.maxFutureSkew = getDuration(MAX_FUTURE_SKEW);
         this.dedupeRetention = getDuration(DEDUPE_RETENTION);
         this.storyRetention = getDuration(STORY_RETENTION);
+        this.storyStateRetention = getDuration(STORY_STATE_RETENTION);
         this.maxStoryTerms = getInt(MAX_STORY_TERMS);
         this.maxPostingsPerTerm = getInt(MAX_POSTINGS_PER_TERM);
         this.maxQueryTerms = getInt(MAX_QUERY_TERMS);
@@ -274,6 +278,15 @@ public final class ProcessorConfig extends AbstractConfig {
         def.define(STORY_RETENTION, Type.STRING, "P7D", new PositiveDuration(), Importance.MEDIUM,
                 "Stories not updated for this long (event time) leave the candidate indexes (ISO-8601 duration).",
                 GROUP_RETENTION, ++order, Width.SHORT, "Story retention");
+        // P90D: corrections and re-publications of an article come within weeks (dedupe remembers ids for 30 days),
+        // and they should stay in their story; beyond a quarter, the one small record per article and per story that
+        // this keeps would make the state grow for as long as the feed runs.
+        def.define(STORY_STATE_RETENTION, Type.STRING, "P90D", new PositiveDuration(), Importance.LOW,
+                "How long (event time) after its last update a story that left the candidate indexes keeps its "
+                        + "record and its members' story assignments, so that a late update of a member stays in its "
+                        + "story; then they are deleted, and an update of a member after that opens a story of its "
+                        + "own. At least " + STORY_RETENTION + " (ISO-8601 duration).",
+                GROUP_RETENTION, ++order, Width.SHORT, "Story state retention");
     }
 
     private static void defineState(ConfigDef def) {
@@ -306,6 +319,11 @@ public final class ProcessorConfig extends AbstractConfig {
                     "must be at least " + MAX_EVENT_TIME_DISTANCE + " (" + maxEventTimeDistance + "), or a true "
                             + "date inside a story's window could be taken for a wrong one");
         }
+        if (storyStateRetention.compareTo(storyRetention) < 0) {
+            throw new ConfigException(STORY_STATE_RETENTION, getString(STORY_STATE_RETENTION),
+                    "must be at least " + STORY_RETENTION + " (" + storyRetention + "): a story's records are deleted "
+                            + "only after it left the candidate indexes");
+        }
         if (List.of(inputTopic, storyArticlesTopic, storiesTopic).stream().distinct().count() < 3) {
             throw new ConfigException(STORIES_TOPIC, storiesTopic, "the input and the two output topics must differ ("
                     + INPUT_TOPIC + "=" + inputTopic + ", " + STORY_ARTICLES_TOPIC + "=" + storyArticlesTopic + ")");
@@ -333,6 +351,10 @@ public final class ProcessorConfig extends AbstractConfig {
 
     public ProcessorConfig withStoryRetention(Duration retention) {
         return with(STORY_RETENTION, retention.toString());
+    }
+
+    public ProcessorConfig withStoryStateRetention(Duration retention) {
+        return with(STORY_STATE_RETENTION, retention.toString());
     }
 
     public ProcessorConfig withMergeThreshold(double threshold) {
@@ -406,6 +428,14 @@ public final class ProcessorConfig extends AbstractConfig {
     /** Stories not updated for this long (event time) leave the candidate indexes. */
     public Duration storyRetention() {
         return storyRetention;
+    }
+
+    /**
+     * How long (event time) after its last update a story that left the candidate indexes keeps its record and its
+     * members' assignments.
+     */
+    public Duration storyStateRetention() {
+        return storyStateRetention;
     }
 
     /** Bound on the term vector kept per story. */

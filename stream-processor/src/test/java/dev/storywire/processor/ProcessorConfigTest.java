@@ -22,6 +22,7 @@ class ProcessorConfigTest {
         assertThat(config.storyRetention()).isEqualTo(Duration.ofDays(7));
         assertThat(config.maxFutureSkew()).isEqualTo(Duration.ofDays(30));
         assertThat(config.dedupeRetention()).isEqualTo(Duration.ofDays(30));
+        assertThat(config.storyStateRetention()).isEqualTo(Duration.ofDays(90));
     }
 
     @Test
@@ -134,6 +135,20 @@ class ProcessorConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(ProcessorConfig.MAX_FUTURE_SKEW)
                 .hasMessageContaining("P2D");
+    }
+
+    @Test
+    void shouldGiveTheClusteringCoreItsOwnDefaults() {
+        assertThat(ClusteringProcessor.settings(ProcessorConfig.defaults()))
+                .isEqualTo(dev.storywire.processor.cluster.ClusteringSettings.defaults());
+    }
+
+    @Test
+    void shouldRejectAStoryStateRetentionShorterThanTheStoryRetention() {
+        assertThatThrownBy(() -> ProcessorConfig.fromMap(Map.of(ProcessorConfig.STORY_STATE_RETENTION, "P3D")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(ProcessorConfig.STORY_STATE_RETENTION)
+                .hasMessageContaining("P3D");
     }
 
     @Test

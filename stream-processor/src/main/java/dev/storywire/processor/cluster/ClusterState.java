@@ -32,6 +32,12 @@ public interface ClusterState {
     /** Live stories keyed by {@code <20-digit last update millis>|<story id>}, in key order. */
     SortedTable expiry();
 
+    /**
+     * Stories that left the candidate indexes, keyed as in {@link #expiry()}, until their records are deleted after
+     * the story state retention.
+     */
+    SortedTable retired();
+
     /** One keyed table. */
     interface Table<V> {
 

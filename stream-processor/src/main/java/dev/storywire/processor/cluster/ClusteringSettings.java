@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param maxEventTimeDistance how far outside a story's time range an article may lie and still join it
  * @param maxFutureSkew how far ahead of the feed's clock a publish time is still believed
  * @param storyRetention stories not updated for this long (feed clock) leave the candidate indexes
+ * @param storyStateRetention stories not updated for this long (feed clock, at least {@code storyRetention}) are
+ *     deleted with their members' assignments
  * @param maxStoryTerms bound on the term vector kept per story
  * @param maxPostingsPerTerm bound on the stories kept per term in the candidate index
  * @param maxQueryTerms rarest terms per text that are looked up, and that a story is indexed under per text
@@ -32,21 +34,23 @@ public record ClusteringSettings(
         Duration maxEventTimeDistance,
         Duration maxFutureSkew,
         Duration storyRetention,
+        Duration storyStateRetention,
         int maxStoryTerms,
         int maxPostingsPerTerm,
         int maxQueryTerms,
         double mergeThreshold,
         double sharedPassageBonus) {
 
+    public ClusteringSettings {
+        if (storyStateRetention.compareTo(storyRetention) < 0) {
+            throw new IllegalArgumentException("the story state retention (" + storyStateRetention
+                    + ") must be at least the story retention (" + storyRetention + ")");
+        }
+    }
+
     /** The documented defaults. */
     public static ClusteringSettings defaults() {
         return new ClusteringSettings(0.33, 0.15, 0.12, 0.33, 3, 0.5, Duration.ofDays(7), Duration.ofDays(30),
-                Duration.ofDays(7), 200, 16, 12, 0.5, 0.15);
-    }
-
-    public ClusteringSettings withStoryRetention(Duration retention) {
-        return new ClusteringSettings(joinThreshold, linkBonus, minTextSimilarity, relatedMemberThreshold, titleWeight,
-                titleSimilarityShare, maxEventTimeDistance, maxFutureSkew, retention, maxStoryTerms,
-                maxPostingsPerTerm, maxQueryTerms, mergeThreshold, sharedPassageBonus);
+                Duration.ofDays(7), Duration.ofDays(90), 200, 16, 12, 0.5, 0.15);
     }
 }

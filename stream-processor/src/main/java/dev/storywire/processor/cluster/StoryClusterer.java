@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *       related coverage it resolves (or moves) are emitted again.</li>
  * </ol>
  * Updates of an already clustered article keep its story and role. {@link #expireDue()} takes stories not updated
- * for the story retention out of every candidate index.
+ * for the story retention out of every candidate index, and deletes those not updated for the story state retention.
  */
 public final class StoryClusterer {
 
@@ -69,6 +69,7 @@ public final class StoryClusterer {
     private final StorySimilarity similarity;
     private final TermIndex termIndex;
     private final StoryExpiryIndex expiryIndex;
+    private final StoryExpiryIndex retiredIndex;
     private final StoryMerges merges;
     private final EventClock clock = new EventClock();
 
@@ -86,6 +87,7 @@ public final class StoryClusterer {
         this.similarity = new StorySimilarity(statistics, settings.titleSimilarityShare(), MAX_WEIGHED_STORIES);
         this.termIndex = new TermIndex(settings.maxPostingsPerTerm());
         this.expiryIndex = new StoryExpiryIndex(state.expiry(), settings.storyRetention());
+        this.retiredIndex = new StoryExpiryIndex(state.retired(), settings.storyStateRetention());
         this.merges = new StoryMerges(settings, similarity, this::distance);
         rebuildTermIndex();
     }
@@ -381,8 +383,8 @@ public final class StoryClusterer {
         unindex(loser);
         changes.index(survivor.storyId(), rareTerms.ofStory(loser));
         StoryState stored = state.stories().get(loser.storyId());
-        if (stored != null && stored.indexed()) {
-            expiryIndex.remove(stored, Instant.EPOCH);
+        if (stored != null) {
+            (stored.indexed() ? expiryIndex : retiredIndex).remove(stored, Instant.EPOCH);
         }
         state.stories().delete(loser.storyId());
         similarity.forget(loser.storyId());
@@ -523,6 +525,7 @@ public final class StoryClusterer {
         if (before != null && before.indexed()) {
             expiryIndex.remove(before, eventTime);
         } else if (before != null) {
+            retiredIndex.remove(before, Instant.EPOCH);
             terms = new HashSet<>(indexTerms);
             terms.addAll(rareTerms.ofStory(story));
         }
@@ -544,7 +547,8 @@ public final class StoryClusterer {
     /**
      * Stories not updated for the story retention leave every candidate index: the term index, the fingerprint
      * index and the related-link index; their feed articles' payloads are dropped. The story and assignment records
-     * stay, so a late update of a member keeps its story. Age is judged on the {@link EventClock#lowerDecile() lower
+     * stay, so a late update of a member keeps its story, until the story state retention has passed: then they are
+     * deleted, so that the state does not grow for as long as the feed runs. Age is judged on the {@link EventClock#lowerDecile() lower
      * decile} of recent publish times, not the median: when a backlog is read, one input partition can run days ahead
      * of another, and a story must stay joinable until the lagging partition has passed it too (expiring late costs
      * only memory for a while). Looks for due stories at most once per {@link StoryExpiryIndex#SCAN_INTERVAL} of that
@@ -563,6 +567,12 @@ public final class StoryClusterer {
             LOG.debug("{} stories not updated since {} left the candidate indexes", due.size(),
                     Instant.ofEpochMilli(expiryIndex.cutoff(now)));
         }
+        List<String> forgotten = retiredIndex.takeDue(now);
+        forgotten.forEach(this::forget);
+        if (!forgotten.isEmpty()) {
+            LOG.debug("{} stories not updated since {} were deleted with their members' assignments",
+                    forgotten.size(), Instant.ofEpochMilli(retiredIndex.cutoff(now)));
+        }
         return due.size();
     }
 
@@ -576,8 +586,24 @@ public final class StoryClusterer {
         story.members().stream()
                 .filter(m -> m.role() != Role.RELATED)
                 .forEach(m -> forgetArticle(m.articleId()));
-        state.stories().put(story.storyId(),
-                story.withIndexed(false).withTerms(TermCounts.EMPTY).withTitleTerms(TermCounts.EMPTY));
+        StoryState retired = story.withIndexed(false).withTerms(TermCounts.EMPTY).withTitleTerms(TermCounts.EMPTY);
+        state.stories().put(story.storyId(), retired);
+        retiredIndex.add(retired, Instant.EPOCH);
+    }
+
+    /** Deletes a retired story and the assignments of its members that still name it. */
+    private void forget(String storyId) {
+        StoryState story = state.stories().get(storyId);
+        if (story == null || story.indexed()) {
+            return;
+        }
+        for (StoryMember member : story.members()) {
+            ArticleAssignment assignment = state.assignments().get(member.articleId());
+            if (assignment != null && assignment.storyId().equals(storyId)) {
+                state.assignments().delete(member.articleId());
+            }
+        }
+        state.stories().delete(storyId);
     }
 
     /** Takes a feed article out of the fingerprint and related-link indexes and drops its payload. */

@@ -17,6 +17,7 @@ public final class InMemoryClusterState implements ClusterState {
     private final MapTable<String> fingerprints = new MapTable<>(new HashMap<>());
     private final MapTable<Long> documentFrequencies = new MapTable<>(new HashMap<>());
     private final SortedMapTable expiry = new SortedMapTable();
+    private final SortedMapTable retired = new SortedMapTable();
 
     @Override
     public MapTable<ArticleAssignment> assignments() {
@@ -51,6 +52,11 @@ public final class InMemoryClusterState implements ClusterState {
     @Override
     public SortedMapTable expiry() {
         return expiry;
+    }
+
+    @Override
+    public SortedMapTable retired() {
+        return retired;
     }
 
     /** A table on a map. */

@@ -179,4 +179,61 @@ class StoryRetentionTest {
                     .as("expired again, although its time lies before the last expiry's cut-off").isFalse();
         }
     }
+
+    @Test
+    void shouldDeleteAStoryAndItsMembersAssignmentsAfterTheStoryStateRetention() {
+        ProcessorConfig config = ProcessorConfig.defaults().withStoryRetention(Duration.ofDays(1))
+                .withStoryStateRetention(Duration.ofDays(2));
+        String storyId = StoryIds.forFoundingArticle("a.example/1");
+        try (TopologyFixture topology = new TopologyFixture(config, stateDir)) {
+            topology.pipe(article("https://a.example/1", "Amazon extends police facial recognition moratorium", T0));
+            moveFeedClockTo(topology, T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(12)));
+            assertThat(topology.<String, StoryState>store(ClusteringStores.STORIES).get(storyId).indexed()).isFalse();
+            assertThat(topology.<String, ArticleAssignment>store(ClusteringStores.ARTICLE_STORIES).get("a.example/1"))
+                    .as("kept within the story state retention").isNotNull();
+
+            // A window of later articles: the clock (a lower decile) moves on only once the earlier times left it.
+            for (int i = 1; i <= EventClock.WINDOW; i++) {
+                topology.pipe(article("https://d.example/" + i, "Sony launches camera model number " + i,
+                        T0.plus(Duration.ofDays(3)).plusSeconds(i)));
+            }
+
+            assertThat(topology.<String, StoryState>store(ClusteringStores.STORIES).get(storyId)).isNull();
+            assertThat(topology.<String, ArticleAssignment>store(ClusteringStores.ARTICLE_STORIES).get("a.example/1"))
+                    .isNull();
+            try (var retired = topology.<String, String>store(ClusteringStores.STORY_RETIRED).all()) {
+                assertThat(retired.hasNext()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepAStoryThatALateUpdateBroughtBackUntilItIsRetiredAgainForTheWholeStateRetention() {
+        ProcessorConfig config = ProcessorConfig.defaults().withStoryRetention(Duration.ofDays(1))
+                .withStoryStateRetention(Duration.ofDays(2));
+        String storyId = StoryIds.forFoundingArticle("a.example/1");
+        try (TopologyFixture topology = new TopologyFixture(config, stateDir)) {
+            topology.pipe(article("https://a.example/1", "Amazon extends police facial recognition moratorium", T0));
+            moveFeedClockTo(topology, T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(12)));
+            assertThat(topology.<String, StoryState>store(ClusteringStores.STORIES).get(storyId).indexed()).isFalse();
+
+            // A correction of the first article, dated a day and a half later, brings its story back.
+            Instant corrected = T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(10));
+            topology.pipe(article("https://a.example/1", "Amazon extends its police facial recognition moratorium",
+                    corrected));
+            assertThat(topology.<String, StoryState>store(ClusteringStores.STORIES).get(storyId).indexed()).isTrue();
+
+            // Past the story retention of the correction, and past the state retention of the first version only.
+            for (int i = 1; i <= EventClock.WINDOW; i++) {
+                topology.pipe(article("https://d.example/" + i, "Sony launches camera model number " + i,
+                        T0.plus(Duration.ofDays(2)).plus(Duration.ofHours(12)).plusSeconds(i)));
+            }
+
+            StoryState story = topology.<String, StoryState>store(ClusteringStores.STORIES).get(storyId);
+            assertThat(story).as("retired again, and kept for the state retention after the correction").isNotNull();
+            assertThat(story.indexed()).isFalse();
+            assertThat(topology.<String, ArticleAssignment>store(ClusteringStores.ARTICLE_STORIES).get("a.example/1")
+                    .storyId()).isEqualTo(storyId);
+        }
+    }
 }

@@ -36,6 +36,8 @@ public final class ClusteringStores {
     public static final String DOCUMENT_FREQUENCIES = "cluster-document-frequencies";
     /** {@code <lastUpdated epoch millis, 20 digits>|<story id>} to story id: live stories in expiry order. */
     public static final String STORY_EXPIRY = "cluster-story-expiry";
+    /** As {@link #STORY_EXPIRY}, for the stories that left the candidate indexes and whose records are kept. */
+    public static final String STORY_RETIRED = "cluster-story-retired";
 
     private ClusteringStores() {
     }
@@ -49,7 +51,8 @@ public final class ClusteringStores {
                 store(RELATED_INDEX, JsonSerde.of(IdList.class), inMemory),
                 store(DOCUMENT_FREQUENCIES, Serdes.Long(), inMemory),
                 store(FINGERPRINTS, Serdes.String(), inMemory),
-                store(STORY_EXPIRY, Serdes.String(), inMemory));
+                store(STORY_EXPIRY, Serdes.String(), inMemory),
+                store(STORY_RETIRED, Serdes.String(), inMemory));
     }
 
     /** One store: RocksDB unless {@code inMemory}, changelogged, behind the record cache. */

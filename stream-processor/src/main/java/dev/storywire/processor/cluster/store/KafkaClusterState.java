@@ -26,6 +26,7 @@ public final class KafkaClusterState implements ClusterState {
     private final Table<String> fingerprints;
     private final Table<Long> documentFrequencies;
     private final SortedTable expiry;
+    private final SortedTable retired;
 
     private KafkaClusterState(ProcessorContext<?, ?> context) {
         this.assignments = new DecodedCache<>(new StoreTable<>(context.getStateStore(ClusteringStores.ARTICLE_STORIES)),
@@ -38,6 +39,7 @@ public final class KafkaClusterState implements ClusterState {
         this.fingerprints = new StoreTable<>(context.getStateStore(ClusteringStores.FINGERPRINTS));
         this.documentFrequencies = new StoreTable<>(context.getStateStore(ClusteringStores.DOCUMENT_FREQUENCIES));
         this.expiry = new StoreTable.Sorted(context.getStateStore(ClusteringStores.STORY_EXPIRY));
+        this.retired = new StoreTable.Sorted(context.getStateStore(ClusteringStores.STORY_RETIRED));
     }
 
     /** The state over the stores connected to {@code context}'s processor. */
@@ -78,5 +80,10 @@ public final class KafkaClusterState implements ClusterState {
     @Override
     public SortedTable expiry() {
         return expiry;
+    }
+
+    @Override
+    public SortedTable retired() {
+        return retired;
     }
 }
