@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  *       related coverage it resolves (or moves) are emitted again.</li>
  * </ol>
  * Updates of an already clustered article keep its story and role. {@link #expireDue()} takes stories not updated
- * for the story retention out of every candidate index, and deletes those not updated for the story state retention.
+ * for the story retention out of every candidate index, and forgets the members of those not updated for the story
+ * state retention.
  */
 public final class StoryClusterer {
 
@@ -547,11 +548,12 @@ public final class StoryClusterer {
     /**
      * Stories not updated for the story retention leave every candidate index: the term index, the fingerprint
      * index and the related-link index; their feed articles' payloads are dropped. The story and assignment records
-     * stay, so a late update of a member keeps its story, until the story state retention has passed: then they are
-     * deleted, so that the state does not grow for as long as the feed runs. Age is judged on the {@link EventClock#lowerDecile() lower
-     * decile} of recent publish times, not the median: when a backlog is read, one input partition can run days ahead
-     * of another, and a story must stay joinable until the lagging partition has passed it too (expiring late costs
-     * only memory for a while). Looks for due stories at most once per {@link StoryExpiryIndex#SCAN_INTERVAL} of that
+     * stay, so a late update of a member keeps its story, until the story state retention has passed: then the
+     * assignments are deleted and the story shrinks to its id and version, so that the state grows by a few dozen
+     * bytes per story, not by every member's record, for as long as the feed runs. Age is judged on the
+     * {@link EventClock#lowerDecile() lower decile} of recent publish times, not the median: when a backlog is read,
+     * one input partition can run days ahead of another, and a story must stay joinable until the lagging partition
+     * has passed it too (expiring late costs only memory for a while). Looks for due stories at most once per {@link StoryExpiryIndex#SCAN_INTERVAL} of that
      * clock.
      *
      * @return how many stories expired
@@ -570,7 +572,7 @@ public final class StoryClusterer {
         List<String> forgotten = retiredIndex.takeDue(now);
         forgotten.forEach(this::forget);
         if (!forgotten.isEmpty()) {
-            LOG.debug("{} stories not updated since {} were deleted with their members' assignments",
+            LOG.debug("{} stories not updated since {} were forgotten with their members' assignments",
                     forgotten.size(), Instant.ofEpochMilli(retiredIndex.cutoff(now)));
         }
         return due.size();
@@ -591,7 +593,10 @@ public final class StoryClusterer {
         retiredIndex.add(retired, Instant.EPOCH);
     }
 
-    /** Deletes a retired story and the assignments of its members that still name it. */
+    /**
+     * Deletes the assignments of a retired story's members that still name it, and shrinks the story to its
+     * {@link StoryState#stub() stub}.
+     */
     private void forget(String storyId) {
         StoryState story = state.stories().get(storyId);
         if (story == null || story.indexed()) {
@@ -603,7 +608,7 @@ public final class StoryClusterer {
                 state.assignments().delete(member.articleId());
             }
         }
-        state.stories().delete(storyId);
+        state.stories().put(storyId, story.stub());
     }
 
     /** Takes a feed article out of the fingerprint and related-link indexes and drops its payload. */

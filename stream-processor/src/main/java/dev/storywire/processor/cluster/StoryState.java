@@ -188,6 +188,16 @@ public record StoryState(
                 passages.plus(added, Passages.MAX_PER_STORY));
     }
 
+    /**
+     * What a forgotten story keeps: its id and version, out of the indexes, so that a story opened again under the
+     * same id (its founding article coming back) continues the versions subscribers have seen instead of starting
+     * again below them.
+     */
+    public StoryState stub() {
+        return new StoryState(storyId, List.of(), TermCounts.EMPTY, TermCounts.EMPTY, List.of(), List.of(), version,
+                false, Passages.NONE);
+    }
+
     public StoryState nextVersion() {
         return new StoryState(storyId, members, terms, titleTerms, topics, leads, version + 1, indexed, passages);
     }

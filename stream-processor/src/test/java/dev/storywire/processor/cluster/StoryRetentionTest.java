@@ -181,7 +181,7 @@ class StoryRetentionTest {
     }
 
     @Test
-    void shouldDeleteAStoryAndItsMembersAssignmentsAfterTheStoryStateRetention() {
+    void shouldForgetTheMembersOfAStoryAfterTheStoryStateRetentionKeepingItsVersion() {
         ProcessorConfig config = ProcessorConfig.defaults().withStoryRetention(Duration.ofDays(1))
                 .withStoryStateRetention(Duration.ofDays(2));
         String storyId = StoryIds.forFoundingArticle("a.example/1");
@@ -198,12 +198,21 @@ class StoryRetentionTest {
                         T0.plus(Duration.ofDays(3)).plusSeconds(i)));
             }
 
-            assertThat(topology.<String, StoryState>store(ClusteringStores.STORIES).get(storyId)).isNull();
+            StoryState forgotten = topology.<String, StoryState>store(ClusteringStores.STORIES).get(storyId);
+            assertThat(forgotten.members()).isEmpty();
+            assertThat(forgotten.version()).isEqualTo(1);
             assertThat(topology.<String, ArticleAssignment>store(ClusteringStores.ARTICLE_STORIES).get("a.example/1"))
                     .isNull();
             try (var retired = topology.<String, String>store(ClusteringStores.STORY_RETIRED).all()) {
                 assertThat(retired.hasNext()).isFalse();
             }
+
+            // The founding article comes back: its story opens again under the same id, above the version seen.
+            topology.pipe(article("https://a.example/1", "Amazon extends police facial recognition moratorium",
+                    T0.plus(Duration.ofDays(3))));
+            var stories = topology.readStories();
+            assertThat(stories.get(stories.size() - 1).key).isEqualTo(storyId);
+            assertThat(stories.get(stories.size() - 1).value.version()).isEqualTo(2);
         }
     }
 

@@ -56,6 +56,17 @@ class StoryStateSerdeTest {
     }
 
     @Test
+    void shouldKeepAStubSmall() {
+        StoryState stub = story().nextVersion().nextVersion().stub();
+
+        byte[] bytes = serde.serialize(TOPIC, stub);
+
+        assertThat(serde.deserialize(TOPIC, bytes)).isEqualTo(stub);
+        assertThat(stub.version()).isEqualTo(story().version() + 2);
+        assertThat(bytes.length).isLessThan(64);
+    }
+
+    @Test
     void shouldReadStatesWrittenAsJsonBefore() {
         StoryState story = story();
         byte[] json = JsonSerde.of(StoryState.class).serialize(TOPIC, story);
