@@ -180,15 +180,22 @@ class StoryRetentionTest {
         }
     }
 
+    /** Stories leave the indexes after a day, and their records go a day later. */
+    private static final ProcessorConfig TWO_DAY_STATE = ProcessorConfig.defaults()
+            .withStoryRetention(Duration.ofDays(1)).withStoryStateRetention(Duration.ofDays(2));
+
+    /** One article at T0, then the feed's clock a day and a half later: its story left the indexes. */
+    private static void retireAStoryOfT0(TopologyFixture topology, String storyId) {
+        topology.pipe(article("https://a.example/1", "Amazon extends police facial recognition moratorium", T0));
+        moveFeedClockTo(topology, T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(12)));
+        assertThat(topology.<String, StoryState>store(ClusteringStores.STORIES).get(storyId).indexed()).isFalse();
+    }
+
     @Test
     void shouldForgetTheMembersOfAStoryAfterTheStoryStateRetentionKeepingItsVersion() {
-        ProcessorConfig config = ProcessorConfig.defaults().withStoryRetention(Duration.ofDays(1))
-                .withStoryStateRetention(Duration.ofDays(2));
         String storyId = StoryIds.forFoundingArticle("a.example/1");
-        try (TopologyFixture topology = new TopologyFixture(config, stateDir)) {
-            topology.pipe(article("https://a.example/1", "Amazon extends police facial recognition moratorium", T0));
-            moveFeedClockTo(topology, T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(12)));
-            assertThat(topology.<String, StoryState>store(ClusteringStores.STORIES).get(storyId).indexed()).isFalse();
+        try (TopologyFixture topology = new TopologyFixture(TWO_DAY_STATE, stateDir)) {
+            retireAStoryOfT0(topology, storyId);
             assertThat(topology.<String, ArticleAssignment>store(ClusteringStores.ARTICLE_STORIES).get("a.example/1"))
                     .as("kept within the story state retention").isNotNull();
 
@@ -218,13 +225,9 @@ class StoryRetentionTest {
 
     @Test
     void shouldKeepAStoryThatALateUpdateBroughtBackUntilItIsRetiredAgainForTheWholeStateRetention() {
-        ProcessorConfig config = ProcessorConfig.defaults().withStoryRetention(Duration.ofDays(1))
-                .withStoryStateRetention(Duration.ofDays(2));
         String storyId = StoryIds.forFoundingArticle("a.example/1");
-        try (TopologyFixture topology = new TopologyFixture(config, stateDir)) {
-            topology.pipe(article("https://a.example/1", "Amazon extends police facial recognition moratorium", T0));
-            moveFeedClockTo(topology, T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(12)));
-            assertThat(topology.<String, StoryState>store(ClusteringStores.STORIES).get(storyId).indexed()).isFalse();
+        try (TopologyFixture topology = new TopologyFixture(TWO_DAY_STATE, stateDir)) {
+            retireAStoryOfT0(topology, storyId);
 
             // A correction of the first article, dated a day and a half later, brings its story back.
             Instant corrected = T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(10));
