@@ -284,8 +284,9 @@ public final class ProcessorConfig extends AbstractConfig {
         def.define(STORY_STATE_RETENTION, Type.STRING, "P90D", new PositiveDuration(), Importance.LOW,
                 "How long (event time) after its last update a story that left the candidate indexes keeps its "
                         + "record and its members' story assignments, so that a late update of a member stays in its "
-                        + "story; then they are deleted, and an update of a member after that opens a story of its "
-                        + "own. At least " + STORY_RETENTION + " (ISO-8601 duration).",
+                        + "story; then the assignments are deleted and the story shrinks to its id and version, and "
+                        + "an update of a member after that is clustered as a new article. At least "
+                        + STORY_RETENTION + " (ISO-8601 duration).",
                 GROUP_RETENTION, ++order, Width.SHORT, "Story state retention");
     }
 
@@ -321,8 +322,8 @@ public final class ProcessorConfig extends AbstractConfig {
         }
         if (storyStateRetention.compareTo(storyRetention) < 0) {
             throw new ConfigException(STORY_STATE_RETENTION, getString(STORY_STATE_RETENTION),
-                    "must be at least " + STORY_RETENTION + " (" + storyRetention + "): a story's records are deleted "
-                            + "only after it left the candidate indexes");
+                    "must be at least " + STORY_RETENTION + " (" + storyRetention + "): a story is forgotten only "
+                            + "after it left the candidate indexes");
         }
         if (List.of(inputTopic, storyArticlesTopic, storiesTopic).stream().distinct().count() < 3) {
             throw new ConfigException(STORIES_TOPIC, storiesTopic, "the input and the two output topics must differ ("

@@ -33,7 +33,7 @@ public interface ClusterState {
     SortedTable expiry();
 
     /**
-     * Stories that left the candidate indexes, keyed as in {@link #expiry()}, until their records are deleted after
+     * Stories that left the candidate indexes, keyed as in {@link #expiry()}, until their members are forgotten after
      * the story state retention.
      */
     SortedTable retired();

@@ -15,8 +15,8 @@ import java.time.Duration;
  * @param maxEventTimeDistance how far outside a story's time range an article may lie and still join it
  * @param maxFutureSkew how far ahead of the feed's clock a publish time is still believed
  * @param storyRetention stories not updated for this long (feed clock) leave the candidate indexes
- * @param storyStateRetention stories not updated for this long (feed clock, at least {@code storyRetention}) are
- *     deleted with their members' assignments
+ * @param storyStateRetention stories not updated for this long (feed clock, at least {@code storyRetention}) lose
+ *     their members' assignments and shrink to their id and version
  * @param maxStoryTerms bound on the term vector kept per story
  * @param maxPostingsPerTerm bound on the stories kept per term in the candidate index
  * @param maxQueryTerms rarest terms per text that are looked up, and that a story is indexed under per text

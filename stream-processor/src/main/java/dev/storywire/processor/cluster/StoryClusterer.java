@@ -553,8 +553,8 @@ public final class StoryClusterer {
      * bytes per story, not by every member's record, for as long as the feed runs. Age is judged on the
      * {@link EventClock#lowerDecile() lower decile} of recent publish times, not the median: when a backlog is read,
      * one input partition can run days ahead of another, and a story must stay joinable until the lagging partition
-     * has passed it too (expiring late costs only memory for a while). Looks for due stories at most once per {@link StoryExpiryIndex#SCAN_INTERVAL} of that
-     * clock.
+     * has passed it too (expiring late costs only memory for a while). Looks for due stories at most once per
+     * {@link StoryExpiryIndex#SCAN_INTERVAL} of that clock.
      *
      * @return how many stories expired
      */

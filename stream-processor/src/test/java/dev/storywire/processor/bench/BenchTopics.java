@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 final class BenchTopics {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchTopics.class);
-    /** As the pipeline's stories.articles and stories topics (and feed.articles). */
+    /** As the pipeline's topics; the benchmark's input topic has {@link #INPUT_PARTITIONS}. */
     static final int PARTITIONS = 3;
     /**
      * Partitions of the pre-loaded input topic; {@code -Dbench.input-partitions=N} changes it. One, so that the
