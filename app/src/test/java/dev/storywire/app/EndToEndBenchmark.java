@@ -133,6 +133,7 @@ public final class EndToEndBenchmark {
         Duration window = Duration.ofDays(articles / 5_000 + 30);
         ProcessorConfig config = ProcessorConfig.defaults()
                 .with(ProcessorConfig.DEDUPE_RETENTION, window.toString())
+                // State retention first: each step checks it is at least the story retention.
                 .withStoryStateRetention(window)
                 .withStoryRetention(window);
         ArrivalTimes times = new ArrivalTimes();

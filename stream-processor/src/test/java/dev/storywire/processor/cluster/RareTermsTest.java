@@ -51,5 +51,4 @@ class RareTermsTest {
     private static StoryMember member(String id, Role role) {
         return new StoryMember(id, "https://" + id, "Title", "X", Instant.parse("2021-05-18T12:00:00Z"), role);
     }
-
 }

@@ -101,5 +101,4 @@ class StorySimilarityTest {
     private double cosine(TermCounts a, TermCounts b) {
         return TfIdf.cosine(a.asMap(), b.asMap(), statistics);
     }
-
 }

@@ -114,5 +114,4 @@ class TermStatisticsTest {
         assertThat(statistics.term("term-0")).isNotSameAs(first);
         assertThat(statistics.documentFrequency("term-0")).as("read back from the store").isEqualTo(2);
     }
-
 }
